@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import addFormats from 'ajv-formats';
+import type { Config } from './config.ts';
+import type { Database } from './platform/db.ts';
+import { registerAuth } from './platform/auth.ts';
+import { registerErrorHandling } from './platform/errors.ts';
+import { registerOwnerType } from './platform/owners.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { usersResource } from './modules/users/service.ts';
+import { orgRoutes } from './modules/orgs/routes.ts';
+import { orgsResource } from './modules/orgs/service.ts';
+import { regionRoutes } from './modules/regions/routes.ts';
+import { regionsResource } from './modules/regions/service.ts';
+import { dictionaryRoutes } from './modules/dictionaries/routes.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { attachmentRoutes } from './modules/attachments/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { tokenRoutes } from './modules/tokens/routes.ts';
+import { systemRoutes } from './modules/system/routes.ts';
+
+export interface BuildOptions {
+  config: Config;
+  db: Database;
+  logger?: boolean;
+}
+
+/**
+ * Builds the whole application on an open, migrated database: platform plugins first, then each
+ * module's routes. The only place that knows every module.
+ */
+export async function buildApp({ config, db, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      // ajv-formats' types do not line up with Fastify's plugin signature; the runtime call is right.
+      plugins: [addFormats as never],
+    },
+  });
+  app.decorate('db', db);
+  app.decorate('config', config);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 10 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Yingji 应急 API',
+        version: '0.1.0',
+        description: '县级应急管理综合应用平台 API。会话 Cookie（yingji_session）或 Bearer API 令牌认证；写请求使用 Cookie 时须带 x-csrf-token 头。错误为 RFC 9457 problem+json。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'yingji_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app);
+
+  // Owner types for attachments: each module registers the records that can carry files.
+  registerOwnerType('user', usersResource, (u) => ({ regionCode: u.regionCode, orgId: u.orgId }));
+  registerOwnerType('org', orgsResource, (o) => ({ regionCode: o.regionCode, orgId: o.id }));
+  registerOwnerType('region', regionsResource, (r) => ({ regionCode: r.code, orgId: null }));
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(orgRoutes);
+  await app.register(regionRoutes);
+  await app.register(dictionaryRoutes);
+  await app.register(auditRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(notificationRoutes);
+  await app.register(tokenRoutes);
+
+  await registerWebUi(app, config.webDist);
+  return app;
+}
+
+/** Serves the built web UI (web/dist) with SPA fallback; API paths keep their problem+json 404. */
+async function registerWebUi(app: FastifyInstance, dist: string): Promise<void> {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) return;
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    setHeaders: (reply, file) => {
+      if (file.endsWith('.mjs')) reply.header('content-type', 'text/javascript; charset=utf-8');
+      if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
+    const url = req.url.split('?')[0] ?? '/';
+    if (url.startsWith('/api/') || url === '/metrics' || url === '/healthz') {
+      const { sendProblem, AppError } = await import('./platform/errors.ts');
+      return sendProblem(req, reply, new AppError(404, 'route_not_found'));
+    }
+    const file = path.join(dist, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
+    if (url !== '/' && file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  });
+}

@@ -1,0 +1,30 @@
+import { Type, type Static } from 'typebox';
+
+/** The only place with GeoJSON ⇄ PostGIS helpers. All geometry is WGS-84 (EPSG:4326). */
+export const GeoPointSchema = Type.Object({
+  type: Type.Literal('Point'),
+  coordinates: Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]),
+}, { additionalProperties: false, description: 'GeoJSON Point [经度, 纬度]（WGS-84）' });
+export type GeoPoint = Static<typeof GeoPointSchema>;
+
+const Ring = Type.Array(Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]), { minItems: 4 });
+export const GeoPolygonSchema = Type.Union([
+  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring, { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring, { minItems: 1 }), { minItems: 1 }) }, { additionalProperties: false }),
+], { description: 'GeoJSON Polygon 或 MultiPolygon（WGS-84）' });
+export type GeoPolygon = Static<typeof GeoPolygonSchema>;
+
+/** SQL for a point from two consecutive parameters ($n = lon, $n+1 = lat). */
+export function pointSql(_p: GeoPoint, firstParam: number): string {
+  return `ST_SetSRID(ST_MakePoint($${firstParam}, $${firstParam + 1}), 4326)`;
+}
+
+/** SQL for a (multi)polygon from one GeoJSON text parameter, made valid and forced to MultiPolygon. */
+export function multiPolygonSql(param: number): string {
+  return `ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($${param}), 4326)), 3))`;
+}
+
+/** SELECT expression turning a geometry column into GeoJSON (json), with a given precision. */
+export function asGeoJson(column: string, digits = 6): string {
+  return `ST_AsGeoJSON(${column}, ${digits})::json`;
+}

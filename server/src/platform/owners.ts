@@ -1,0 +1,36 @@
+import type { Actor } from './actor.ts';
+import type { Db } from './db.ts';
+import { getResource, type ResourceDef } from './query.ts';
+
+/**
+ * Records that can own attachments (and later comments, photos …). Each module registers its owner
+ * types with a resource definition, so "may this actor see the owner?" is answered by the same
+ * scoped read path as every list.
+ */
+export interface OwnerInfo {
+  regionCode: string | null;
+  orgId: string | null;
+}
+
+interface OwnerType {
+  def: ResourceDef<unknown>;
+  info: (row: Record<string, unknown>) => OwnerInfo;
+}
+
+const owners = new Map<string, OwnerType>();
+
+export function registerOwnerType<T>(type: string, def: ResourceDef<T>, info: (row: T) => OwnerInfo): void {
+  owners.set(type, { def: def as ResourceDef<unknown>, info: info as (row: Record<string, unknown>) => OwnerInfo });
+}
+
+export function ownerTypes(): string[] {
+  return [...owners.keys()].sort();
+}
+
+/** The owner's scope facts when the actor can see it; null when unknown type, absent or out of scope. */
+export async function resolveOwner(db: Db, actor: Actor, type: string, id: string): Promise<OwnerInfo | null> {
+  const o = owners.get(type);
+  if (!o) return null;
+  const row = await getResource(db, actor, o.def, id);
+  return row ? o.info(row as Record<string, unknown>) : null;
+}
