@@ -224,7 +224,7 @@ function main() {
   // (a few clamp-and-rescale rounds), then round to tens.
   const all = [...byTownship.values()].flat();
   let pops = all.map((v) => v.raw);
-  for (let round_ = 0; round_ < 20; round_++) {
+  for (let iter = 0; iter < 20; iter++) {
     const total = pops.reduce((s, p) => s + p, 0);
     const k = TARGET_POPULATION / total;
     if (Math.abs(k - 1) < 1e-6) break;

@@ -37,11 +37,12 @@ function walk(root, rel, out) {
  * Repo-relative paths (forward slashes) of all files that git would track:
  * `git ls-files --cached --others --exclude-standard`, minus files deleted in
  * the working tree (still listed as cached). Falls back to walking server/,
- * scripts/ and e2e/ when git is unusable (no .git, or "dubious ownership" when
- * root runs in a checkout owned by someone else).
+ * scripts/ and e2e/ when git is unusable (not installed, no .git).
  */
 export function listRepoFiles(repo) {
-  const r = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  // safe.directory on the command line: root in a checkout owned by another user
+  // (common in CI) otherwise gets "detected dubious ownership".
+  const r = spawnSync('git', ['-c', `safe.directory=${repo}`, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: repo,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

@@ -106,7 +106,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preValidation', async (req, reply) => {
     const cfg = req.routeOptions.config;
     if (!req.routeOptions.url) return; // 404 handler
     const auth = req.headers.authorization;

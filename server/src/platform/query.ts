@@ -92,13 +92,13 @@ export class Params {
 /** The scope condition for a resource, or 'TRUE' for reference data and unrestricted actors. */
 export function scopeCondition(scope: Scope, cols: ScopeColumns | 'reference', params: Params): string {
   if (cols === 'reference') return 'TRUE';
+  // Decide "nothing visible" before adding any parameter (an unused parameter is a SQL error).
+  if ((scope.regionCodes !== null && !cols.region) || (scope.orgId !== null && !cols.org)) return 'FALSE';
   const parts: string[] = [];
   if (scope.regionCodes !== null) {
-    if (!cols.region) return 'FALSE';
     parts.push(`${cols.region} = ANY(${params.add(scope.regionCodes)}::text[])`);
   }
   if (scope.orgId !== null) {
-    if (!cols.org) return 'FALSE';
     parts.push(`${cols.org} = ${params.add(scope.orgId)}::uuid`);
   }
   if (scope.industries !== null && cols.industry) {
