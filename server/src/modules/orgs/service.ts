@@ -46,7 +46,7 @@ const fields = {
   type: Type.String({ enum: [...ORG_TYPES] }),
   regionCode: Type.String({ pattern: '^[0-9]{12}$' }),
   parentId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
-  industryCodes: Type.Array(Type.String({ pattern: '^[A-T]([0-9]{2,4})?$' }), { maxItems: 30, uniqueItems: true }),
+  industryCodes: Type.Array(Type.String({ pattern: '^([A-T]|[0-9]{2,4})$', description: 'GB/T 4754 门类字母或大类/中类/小类数字代码' }), { maxItems: 30, uniqueItems: true }),
   creditCode: Type.Union([Type.String({ pattern: '^[0-9A-Z]{18}$' }), Type.Null()]),
   contactName: Type.Union([Type.String({ maxLength: 30 }), Type.Null()]),
   contactPhone: Type.Union([Type.String({ pattern: '^[0-9+\\- ]{5,20}$' }), Type.Null()]),

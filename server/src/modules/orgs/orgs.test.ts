@@ -1,0 +1,68 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { auditCount, buildTestApp, type Client, type TestApp } from '../../../test/helpers.ts';
+import { creditCodeCheckChar, isValidCreditCode } from './rules.ts';
+
+describe('unified social credit code (GB 32100)', () => {
+  it('accepts codes with the right check character and rejects others', () => {
+    // Published examples of the standard's algorithm.
+    assert.equal(isValidCreditCode('91350100M000100Y43'), true);
+    assert.equal(isValidCreditCode('91350100M000100Y44'), false);
+    assert.equal(isValidCreditCode('91350100M000100Y4'), false);
+    assert.equal(isValidCreditCode('91350100I000100Y43'), false, 'I is not in the charset');
+    const body = '91650421MA7ABCDE1';
+    assert.equal(isValidCreditCode(body + creditCodeCheckChar(body)), true);
+  });
+});
+
+describe('organisations', () => {
+  let t: TestApp;
+  let admin: Client;
+  before(async () => {
+    t = await buildTestApp();
+    admin = await t.as('admin');
+  });
+  after(async () => { await t.close(); });
+
+  it('lists the demo bureau, departments, offices, enterprises and teams', async () => {
+    const r = (await admin.get('/api/v1/orgs?pageSize=200')).json();
+    assert.ok(r.total >= 45);
+    const types = new Set(r.items.map((o: { type: string }) => o.type));
+    for (const ty of ['bureau', 'department', 'township_office', 'park', 'enterprise', 'rescue_team']) assert.ok(types.has(ty), ty);
+    const ents = r.items.filter((o: { type: string }) => o.type === 'enterprise');
+    for (const e of ents) assert.ok(isValidCreditCode(e.creditCode), `${e.name} ${e.creditCode}`);
+  });
+
+  it('POST /api/v1/orgs validates the credit code, stores the location and audits', async () => {
+    const n = await auditCount(t.db);
+    const bad = await admin.post('/api/v1/orgs', { name: '测试化工有限公司', type: 'enterprise', regionCode: '650421450000', creditCode: '91650421MA7ABCDE10' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().errors[0].path, 'creditCode');
+    assert.equal(await auditCount(t.db), n);
+    const body = '91650421MA7TE4T01';
+    const ok = await admin.post('/api/v1/orgs', {
+      name: '测试化工有限公司', type: 'enterprise', regionCode: '650421450000', creditCode: body + creditCodeCheckChar(body),
+      industryCodes: ['C', '26'], location: { type: 'Point', coordinates: [90.13, 42.95] }, contactPhone: '0995-8300000',
+    });
+    assert.equal(ok.statusCode, 201, ok.body);
+    assert.deepEqual(ok.json().location.coordinates, [90.13, 42.95]);
+    assert.equal(await auditCount(t.db), n + 1);
+    const dup = await admin.post('/api/v1/orgs', { name: '重复代码公司', type: 'enterprise', regionCode: '650421450000', creditCode: body + creditCodeCheckChar(body) });
+    assert.equal(dup.statusCode, 409);
+    const upd = await admin.patch(`/api/v1/orgs/${ok.json().id}`, { contactName: '张三', parentId: ok.json().id });
+    assert.equal(upd.statusCode, 409, 'an organisation cannot be its own parent');
+    const upd2 = await admin.patch(`/api/v1/orgs/${ok.json().id}`, { contactName: '张三' });
+    assert.equal(upd2.statusCode, 200);
+    const h = (await admin.get(`/api/v1/history/org/${ok.json().id}`)).json();
+    assert.equal(h.items[0].action, 'update');
+    assert.deepEqual(h.items[0].after, { contactName: '张三' });
+  });
+
+  it('filters by type and industry, sorts and exports with Chinese headers', async () => {
+    const r = (await admin.get('/api/v1/orgs?type=enterprise&industry=26&sort=-name')).json();
+    assert.ok(r.total >= 8);
+    const res = await admin.get('/api/v1/orgs/export.xlsx?type=department');
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-disposition']), /filename\*=UTF-8''%E7%BB%84%E7%BB%87/);
+  });
+});
