@@ -162,17 +162,18 @@ export async function listResource<T>(db: Db, actor: Actor, def: ResourceDef<T>,
   const order = orderBy(def, query.sort);
   const limit = params.add(pageSize);
   const offset = params.add((page - 1) * pageSize);
-  // One round trip: the window count gives the total of the filtered set.
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT ${def.select}, count(*) OVER () AS "__total" FROM ${def.from} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-    params.values,
-  );
-  let total = Number(rows[0]?.__total ?? 0);
-  if (rows.length === 0 && page > 1) total = await countResource(db, actor, def, query);
-  const items = rows.map((r) => {
-    delete r.__total;
-    return def.map ? def.map(r) : (r as T);
-  });
+  // The page: ids first (a top-N sort, or an index scan, over the scoped set), then the API fields for
+  // those rows only. The total is a separate plain count, which needs no sort; on a pool both run at once.
+  const [{ rows }, total] = await Promise.all([
+    db.query<Record<string, unknown>>(
+      `SELECT ${def.select} FROM ${def.from}
+        WHERE ${def.idColumn} IN (SELECT ${def.idColumn} FROM ${def.from} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+        ORDER BY ${order}`,
+      params.values,
+    ),
+    countResource(db, actor, def, query),
+  ]);
+  const items = rows.map((r) => (def.map ? def.map(r) : (r as T)));
   return { items, total, page, pageSize };
 }
 
