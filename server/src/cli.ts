@@ -35,7 +35,7 @@ program.command('serve')
       if (s.seeded) console.log(`demo data seeded: ${s.regions} regions, ${s.orgs} organisations, ${s.users} accounts (password yingji-demo)`);
     } else {
       const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
-      if (!rows[0]?.n) console.log('no users yet: create the first administrator with `npx yingji create-admin` (see README)');
+      if (!rows[0]?.n) console.log('no users yet: create the first administrator with `npm run yingji -- create-admin` (see README)');
     }
     const app = await buildApp({ config: cfg, db, logger: true });
     await app.listen({ host: cfg.host, port: cfg.port });
