@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
-import { registerErrorHandling } from './platform/errors.ts';
+import { AppError, registerErrorHandling, sendProblem } from './platform/errors.ts';
 import { registerOwnerType } from './platform/owners.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -101,9 +101,11 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
 /** Serves the built web UI (web/dist) with SPA fallback; API paths keep their problem+json 404. */
 async function registerWebUi(app: FastifyInstance, dist: string): Promise<void> {
   if (!fs.existsSync(path.join(dist, 'index.html'))) return;
+  // serve: false — files go through the public catch-all route below (the auth hook would refuse
+  // routes that are not declared public); the plugin only provides reply.sendFile.
   await app.register(fastifyStatic, {
     root: dist,
-    wildcard: false,
+    serve: false,
     setHeaders: (reply, file) => {
       if (file.endsWith('.mjs')) reply.header('content-type', 'text/javascript; charset=utf-8');
       if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
@@ -113,7 +115,6 @@ async function registerWebUi(app: FastifyInstance, dist: string): Promise<void> 
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
     if (url.startsWith('/api/') || url === '/metrics' || url === '/healthz') {
-      const { sendProblem, AppError } = await import('./platform/errors.ts');
       return sendProblem(req, reply, new AppError(404, 'route_not_found'));
     }
     const file = path.join(dist, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));

@@ -22,7 +22,8 @@ export const notFound = () => new AppError(404, 'not_found');
 export const forbidden = () => new AppError(403, 'forbidden');
 export const unauthenticated = (code = 'unauthenticated') => new AppError(401, code);
 export const conflict = (detail: string) => new AppError(409, 'conflict', { detail });
-export const duplicate = (field: string) => new AppError(409, 'duplicate', { field });
+/** A unique value already taken; `path` names the API field so forms can show it on that field. */
+export const duplicate = (field: string, path?: string) => new AppError(409, 'duplicate', { field }, path ? [{ path, message: field }] : []);
 export const invalidState = (detail: string) => new AppError(409, 'invalid_state', { detail });
 export const outOfScope = (detail: string) => new AppError(403, 'out_of_scope', { detail });
 export const validationFailed = (errors: FieldError[]) => new AppError(400, 'validation_failed', {}, errors);
@@ -80,7 +81,7 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppEr
     code: err.code,
     instance: req.url,
     requestId: req.id,
-    ...(err.errors.length ? { errors: err.errors.map((e) => ({ path: e.path, message: e.message })) } : {}),
+    ...(err.errors.length ? { errors: err.errors.map((e) => ({ path: e.path, message: err.code === 'duplicate' ? message(err.code, locale, err.params) : e.message })) } : {}),
   };
   if (err.errors.length && err.code === 'validation_failed') {
     body.detail = `${body.detail}：${err.errors.map((e) => e.message).join('；')}`;

@@ -29,7 +29,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const maxAge = Math.floor((r.expiresAt.getTime() - Date.now()) / 1000);
     reply.setCookie(SESSION_COOKIE, r.token, { ...cookieOpts, httpOnly: true, maxAge });
     reply.setCookie(CSRF_COOKIE, r.csrfToken, { ...cookieOpts, httpOnly: false, maxAge });
-    const user = await getMe(app.db, r.userId);
+    const user = await getMe(app.db, r.userId, pickLocale(req.headers['accept-language']));
     return { user, csrfToken: r.csrfToken, expiresAt: r.expiresAt.toISOString() };
   });
 
@@ -46,7 +46,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['认证'], summary: '当前用户、权限与数据范围', response: { 200: Type.Object({ user: MeSchema, csrfToken: Type.Optional(Type.String()) }) } },
   }, async (req) => {
     const actor = actorOf(req);
-    const user = actor.kind === 'user' && actor.id ? await getMe(app.db, actor.id) : null;
+    const user = actor.kind === 'user' && actor.id ? await getMe(app.db, actor.id, pickLocale(req.headers['accept-language'])) : null;
     return {
       user: user ?? {
         id: actor.id ?? '', username: actor.name, displayName: actor.displayName, roles: actor.roles, roleNames: actor.roles.map((r) => ROLE_LABELS[r][pickLocale(req.headers['accept-language']) === 'en-US' ? 1 : 0]),

@@ -120,7 +120,7 @@ async function checkOrg(ctx: ServiceCtx, tx: Db, o: { regionCode: string; parent
   }
   if (o.creditCode) {
     const { rows: dup } = await tx.query('SELECT 1 FROM org WHERE credit_code = $1 AND id::text <> $2', [o.creditCode, selfId ?? '']);
-    if (dup.length) throw duplicate(ctx.locale === 'en-US' ? 'credit code' : '统一社会信用代码');
+    if (dup.length) throw duplicate(ctx.locale === 'en-US' ? 'credit code' : '统一社会信用代码', 'creditCode');
   }
 }
 

@@ -150,7 +150,7 @@ export async function createRegion(ctx: ServiceCtx, input: Static<typeof RegionC
   if (!level) throw new AppError(409, 'invalid_state', { detail: ctx.locale === 'en-US' ? 'villages have no sub-regions' : '村级区域下不能再设下级' });
   await write(ctx, async (tx, audit) => {
     const exists = await tx.query('SELECT 1 FROM region WHERE code = $1', [input.code]);
-    if (exists.rows.length) throw duplicate(ctx.locale === 'en-US' ? 'region code' : '区划代码');
+    if (exists.rows.length) throw duplicate(ctx.locale === 'en-US' ? 'region code' : '区划代码', 'code');
     const params: unknown[] = [input.code, input.name, level, input.kind, input.parentCode, `${parent.path}/${input.code}`, input.population ?? null, input.codeOfficial ?? true];
     const centre = input.centre ? 'ST_SetSRID(ST_MakePoint($9, $10), 4326)' : 'NULL';
     if (input.centre) params.push(input.centre.coordinates[0], input.centre.coordinates[1]);

@@ -119,7 +119,7 @@ export async function getUser(ctx: ServiceCtx, id: string): Promise<User> {
 }
 
 /** The signed-in user's own profile with permissions (not scope-filtered: it is the user themself). */
-export async function getMe(db: Db, id: string): Promise<Static<typeof MeSchema> | null> {
+export async function getMe(db: Db, id: string, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Static<typeof MeSchema> | null> {
   const { rows } = await db.query<{ id: string; username: string; displayName: string; roles: string[]; regionCode: string; regionName: string; orgId: string | null; orgName: string | null; industries: string[]; locale: string; isDemo: boolean }>(
     `SELECT u.id, u.username, u.display_name AS "displayName", u.roles, u.region_code AS "regionCode", r.name AS "regionName",
             u.org_id AS "orgId", o.name AS "orgName", u.industries, u.locale, u.is_demo AS "isDemo"
@@ -129,7 +129,7 @@ export async function getMe(db: Db, id: string): Promise<Static<typeof MeSchema>
   const u = rows[0];
   if (!u) return null;
   const roles = u.roles.filter(isRole);
-  return { ...u, roles, roleNames: roles.map((r) => ROLE_LABELS[r][0]), permissions: [...permissionsFor(roles)] };
+  return { ...u, roles, roleNames: roles.map((r) => ROLE_LABELS[r][locale === 'en-US' ? 1 : 0]), permissions: [...permissionsFor(roles)] };
 }
 
 /** Roles an actor may hand out: admins any; township offices only township and informant accounts. */
@@ -165,7 +165,7 @@ export async function createUser(ctx: ServiceCtx, input: UserCreate): Promise<Us
   const id = await write(ctx, async (tx, audit) => {
     await checkPlacement(ctx, tx, input.regionCode, input.orgId, roles);
     const exists = await tx.query('SELECT 1 FROM app_user WHERE username = $1', [input.username]);
-    if (exists.rows.length) throw duplicate(ctx.locale === 'en-US' ? 'username' : '用户名');
+    if (exists.rows.length) throw duplicate(ctx.locale === 'en-US' ? 'username' : '用户名', 'username');
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO app_user (username, display_name, password_hash, roles, region_code, org_id, industries, phone, email, password_changed_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9, now()) RETURNING id`,

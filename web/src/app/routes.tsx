@@ -1,0 +1,32 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { AppLayout } from './AppLayout.tsx';
+import { FullPageSpin, NotFoundPage, RequireAuth, RequirePermission } from './guards.tsx';
+
+// Every page is its own chunk; MapLibre is pulled in only by the pages that show a map.
+const LoginPage = lazy(() => import('../domains/auth/pages/LoginPage.tsx'));
+const DashboardPage = lazy(() => import('../domains/home/pages/DashboardPage.tsx'));
+const UsersPage = lazy(() => import('../domains/users/pages/UsersPage.tsx'));
+const OrgsPage = lazy(() => import('../domains/orgs/pages/OrgsPage.tsx'));
+const RegionsPage = lazy(() => import('../domains/regions/pages/RegionsPage.tsx'));
+const DictionariesPage = lazy(() => import('../domains/dictionaries/pages/DictionariesPage.tsx'));
+const AuditPage = lazy(() => import('../domains/audit/pages/AuditPage.tsx'));
+const TokensPage = lazy(() => import('../domains/tokens/pages/TokensPage.tsx'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<Suspense fallback={<FullPageSpin />}><LoginPage /></Suspense>} />
+      <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+        <Route index element={<DashboardPage />} />
+        <Route path="users" element={<RequirePermission permission="users:read"><UsersPage /></RequirePermission>} />
+        <Route path="orgs" element={<RequirePermission permission="orgs:read"><OrgsPage /></RequirePermission>} />
+        <Route path="regions" element={<RequirePermission permission="regions:read"><RegionsPage /></RequirePermission>} />
+        <Route path="dictionaries" element={<RequirePermission permission="dicts:read"><DictionariesPage /></RequirePermission>} />
+        <Route path="audit" element={<RequirePermission permission="audit:read"><AuditPage /></RequirePermission>} />
+        <Route path="tokens" element={<RequirePermission permission="tokens:write"><TokensPage /></RequirePermission>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
