@@ -1,24 +1,2 @@
-/**
- * Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from
- * 0-9 A-H J-N P-R T-U W-Y (no I, O, S, V, Z); the last is a check character:
- * c18 = 31 - (Σ Ci·Wi mod 31), with Wi = 3^(i-1) mod 31, and 31 → 0.
- */
-const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-export function creditCodeCheckChar(first17: string): string | null {
-  if (first17.length !== 17) return null;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = CHARSET.indexOf(first17[i]!);
-    if (v < 0) return null;
-    sum += v * WEIGHTS[i]!;
-  }
-  const c = 31 - (sum % 31);
-  return CHARSET[c === 31 ? 0 : c]!;
-}
-
-export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
-  return creditCodeCheckChar(code.slice(0, 17)) === code[17];
-}
+/** Organisation rules. The credit-code algorithm is shared with the web forms (contracts/). */
+export { creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from '../../../../contracts/credit-code.ts';
