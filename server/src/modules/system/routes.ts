@@ -5,6 +5,7 @@ import { pickLocale } from '../../platform/i18n.ts';
 import { ROLE_LABELS, ROLES } from '../../platform/permissions.ts';
 import { ORG_TYPE_LABELS, ORG_TYPES } from '../orgs/service.ts';
 import { ownerTypes } from '../../platform/owners.ts';
+import { activeSessions, dbUp, demoInfo, migrationCount } from './service.ts';
 
 const VERSION = '0.1.0';
 const HealthSchema = Type.Object({ status: Type.String(), db: Type.String(), migrations: Type.Integer(), version: Type.String() });
@@ -20,19 +21,13 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
   new client.Gauge({
     name: 'yingji_db_up', help: 'Database reachable (1) and which driver', labelNames: ['kind'] as const, registers: [registry],
     async collect() {
-      try {
-        await app.db.query('SELECT 1');
-        this.set({ kind: app.db.kind }, 1);
-      } catch {
-        this.set({ kind: app.db.kind }, 0);
-      }
+      this.set({ kind: app.db.kind }, (await dbUp(app.db)) ? 1 : 0);
     },
   });
   new client.Gauge({
     name: 'yingji_active_sessions', help: 'Unexpired user sessions', registers: [registry],
     async collect() {
-      const { rows } = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM user_session WHERE expires_at > now()');
-      this.set(rows[0]?.n ?? 0);
+      this.set(await activeSessions(app.db));
     },
   });
   app.addHook('onResponse', async (req, reply) => {
@@ -47,8 +42,7 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (_req, reply) => {
     try {
-      const { rows } = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-      return { status: 'ok', db: app.db.kind, migrations: rows[0]?.n ?? 0, version: VERSION };
+      return { status: 'ok', db: app.db.kind, migrations: await migrationCount(app.db), version: VERSION };
     } catch {
       return reply.status(503).send({ status: 'unavailable', db: app.db.kind, migrations: 0, version: VERSION });
     }
@@ -64,10 +58,9 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['系统'], summary: '界面元数据：角色、单位类型、已建模块、演示模式' },
   }, async (req) => {
     const en = pickLocale(req.headers['accept-language']) === 'en-US' ? 1 : 0;
-    const { rows } = await app.db.query<{ value: unknown }>("SELECT value FROM system_setting WHERE key = 'demo'");
     return {
       version: VERSION,
-      demo: rows[0]?.value ?? null,
+      demo: await demoInfo(app.db),
       roles: ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r][en] })),
       orgTypes: ORG_TYPES.map((t) => ({ value: t, label: ORG_TYPE_LABELS[t][en] })),
       attachmentOwnerTypes: ownerTypes(),
