@@ -40,7 +40,9 @@ export interface BuildOptions {
 export async function buildApp({ config, db, logger = false }: BuildOptions): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     logger: logger ? { level: config.logLevel } : false,
-    trustProxy: true,
+    // Only trust X-Forwarded-For from configured proxies: otherwise clients could fake their address
+    // (audit IPs, login rate limit).
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     ajv: {
@@ -79,9 +81,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   registerAuth(app);
 
   // Owner types for attachments: each module registers the records that can carry files.
-  registerOwnerType('user', usersResource, (u) => ({ regionCode: u.regionCode, orgId: u.orgId }));
-  registerOwnerType('org', orgsResource, (o) => ({ regionCode: o.regionCode, orgId: o.id }));
-  registerOwnerType('region', regionsResource, (r) => ({ regionCode: r.code, orgId: null }));
+  registerOwnerType('user', usersResource, { read: 'users:read', write: 'users:write' }, (u) => ({ regionCode: u.regionCode, orgId: u.orgId }));
+  registerOwnerType('org', orgsResource, { read: 'orgs:read', write: 'orgs:write', ownWrite: true }, (o) => ({ regionCode: o.regionCode, orgId: o.id }));
+  registerOwnerType('region', regionsResource, { read: 'regions:read', write: 'regions:write' }, (r) => ({ regionCode: r.code, orgId: null }));
 
   await app.register(systemRoutes);
   await app.register(authRoutes);

@@ -13,6 +13,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   attachmentMaxBytes: number;
+  /** Reverse proxies whose X-Forwarded-For is believed: false, or addresses/CIDRs (comma-separated). */
+  trustProxy: boolean | string;
   /** Serve cookies with the Secure flag (set behind HTTPS). */
   secureCookies: boolean;
   logLevel: string;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, env),
     attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024, env),
     secureCookies: bool('SECURE_COOKIES', false, env),
+    trustProxy: env.TRUST_PROXY ? (/^(1|true)$/i.test(env.TRUST_PROXY) ? true : env.TRUST_PROXY) : false,
     logLevel: env.LOG_LEVEL || 'info',
     webDist: path.join(root, 'web', 'dist'),
     ...overrides,

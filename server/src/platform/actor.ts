@@ -83,7 +83,8 @@ export async function computeScope(db: Db, p: Principal): Promise<Scope> {
   const orgScoped = !isAdmin && p.roles.every((r) => ORG_SCOPED_ROLES.has(r));
   return {
     regionCodes,
-    industries: regulatorOnly && p.industries.length > 0 ? p.industries : null,
+    // A regulator with no industries sees no industry-scoped records (not all of them).
+    industries: regulatorOnly ? p.industries : null,
     orgId: orgScoped ? p.orgId ?? '00000000-0000-0000-0000-000000000000' : null,
   };
 }

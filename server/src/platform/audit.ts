@@ -81,13 +81,14 @@ export async function appendAudit(tx: Db, actor: Actor, e: AuditEntry, req: Requ
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date().toISOString(),
-    actor_id: actor.kind === 'system' ? null : actor.id,
+    // uuid columns come back lower-case: hash them the way they are stored.
+    actor_id: actor.kind === 'system' ? null : actor.id?.toLowerCase() ?? null,
     actor_name: actor.name,
     action: e.action,
     entity_type: e.entityType,
     entity_id: e.entityId,
     region_code: e.regionCode ?? null,
-    org_id: e.orgId ?? null,
+    org_id: e.orgId?.toLowerCase() ?? null,
     summary: e.summary ?? null,
     // Round-trip through JSON so what is hashed is exactly what jsonb gives back.
     before: e.before === undefined ? null : JSON.parse(canonicalJson(e.before)),

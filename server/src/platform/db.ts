@@ -50,16 +50,18 @@ class PgDb implements Database {
   }
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await fn(new PgTx(client));
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      // A connection that cannot even roll back is discarded, not returned to the pool.
+      await client.query('ROLLBACK').catch((e: Error) => { broken = e; });
       throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
   async close(): Promise<void> {

@@ -144,7 +144,8 @@ function fromPgError(err: { code?: string; constraint?: string; detail?: string 
     case '23505': return new AppError(409, 'duplicate', { field: constraintField(err.constraint) });
     case '23503': return new AppError(409, 'conflict', { detail: err.constraint ?? 'foreign key' });
     case '23514': return new AppError(400, 'validation_failed', {}, [{ path: err.constraint ?? '', message: err.constraint ?? 'check' }]);
-    case '22P02': return new AppError(400, 'validation_failed', {}, [{ path: '', message: 'invalid input syntax' }]);
+    case '22P02': case '22007': case '22008': case '22003': case '22021': case '22P05': case '22001':
+      return new AppError(400, 'validation_failed', {}, [{ path: '', message: err.code === '22003' ? 'number out of range' : err.code === '22001' ? 'value too long' : 'invalid value' }]);
     default: return null;
   }
 }
@@ -164,7 +165,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const pgErr = fromPgError(error as { code?: string; constraint?: string });
     if (pgErr) return sendProblem(req, reply, pgErr);
-    if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') return sendProblem(req, reply, new AppError(413, 'payload_too_large', { limit: '' }));
+    if (error.statusCode === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE') {
+      const limit = req.server.config?.attachmentMaxBytes ?? 0;
+      return sendProblem(req, reply, new AppError(413, 'payload_too_large', { limit: `${Math.max(1, Math.round(limit / 1048576))} MB` }));
+    }
+    if (error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || error.statusCode === 406) {
+      return sendProblem(req, reply, new AppError(415, 'unsupported_media_type', { type: String(req.headers['content-type'] ?? '') }));
+    }
     if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(req, reply, new AppError(415, 'unsupported_media_type', { type: String(req.headers['content-type'] ?? '') }));
     if (error.statusCode === 429) return sendProblem(req, reply, new AppError(429, 'rate_limited'));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -58,7 +58,7 @@ export function listQuerySchema<T>(def: ResourceDef<T>): TSchema {
   for (const [k, f] of Object.entries(def.filters)) {
     const base = f.enum
       ? Type.String({ enum: [...f.enum] as string[] })
-      : f.type === 'integer' ? Type.Integer() : f.type === 'boolean' ? Type.Boolean() : Type.String({ maxLength: 200 });
+      : f.type === 'integer' ? Type.Integer() : f.type === 'boolean' ? Type.Boolean() : Type.String({ maxLength: 200, ...(f.format ? { format: f.format } : {}) });
     props[k] = Type.Optional(f.description ? { ...base, description: f.description } : base);
   }
   return Type.Object(props, { additionalProperties: false });

@@ -1,4 +1,5 @@
 import type { Actor } from './actor.ts';
+import type { Permission } from './permissions.ts';
 import type { Db } from './db.ts';
 import { getResource, type ResourceDef } from './query.ts';
 
@@ -14,13 +15,25 @@ export interface OwnerInfo {
 
 interface OwnerType {
   def: ResourceDef<unknown>;
+  /** Reading the owner's attachments and history needs this permission (the owner's own read). */
+  read: Permission;
+  /** Attaching files to the owner needs this permission (the owner's own write). */
+  write: Permission;
+  /** Accounts confined to an organisation (enterprise, team) may attach files to their own record. */
+  ownWrite?: boolean;
   info: (row: Record<string, unknown>) => OwnerInfo;
 }
 
 const owners = new Map<string, OwnerType>();
 
-export function registerOwnerType<T>(type: string, def: ResourceDef<T>, info: (row: T) => OwnerInfo): void {
-  owners.set(type, { def: def as ResourceDef<unknown>, info: info as (row: Record<string, unknown>) => OwnerInfo });
+export function registerOwnerType<T>(
+  type: string, def: ResourceDef<T>, perms: { read: Permission; write: Permission; ownWrite?: boolean }, info: (row: T) => OwnerInfo,
+): void {
+  owners.set(type, { def: def as ResourceDef<unknown>, ...perms, info: info as (row: Record<string, unknown>) => OwnerInfo });
+}
+
+export function isOwnerType(type: string): boolean {
+  return owners.has(type);
 }
 
 export function ownerTypes(): string[] {
@@ -28,9 +41,11 @@ export function ownerTypes(): string[] {
 }
 
 /** The owner's scope facts when the actor can see it; null when unknown type, absent or out of scope. */
-export async function resolveOwner(db: Db, actor: Actor, type: string, id: string): Promise<OwnerInfo | null> {
+export async function resolveOwner(db: Db, actor: Actor, type: string, id: string, access: 'read' | 'write' = 'read'): Promise<OwnerInfo | null> {
   const o = owners.get(type);
   if (!o) return null;
+  const own = access === 'write' && o.ownWrite === true && actor.scope.orgId !== null; // scope below makes it their own
+  if (!actor.permissions.has(o[access]) && !own) return null;
   const row = await getResource(db, actor, o.def, id);
   return row ? o.info(row as Record<string, unknown>) : null;
 }

@@ -29,6 +29,8 @@ export interface FilterDef {
   /** JSON-schema type of the query parameter. */
   type?: 'string' | 'integer' | 'boolean';
   enum?: readonly string[];
+  /** JSON-schema string format (e.g. 'date-time'), checked before any SQL runs. */
+  format?: 'date-time' | 'date' | 'uuid';
   description?: string;
 }
 
@@ -188,7 +190,8 @@ export async function countResource<T>(db: Db, actor: Actor, def: ResourceDef<T>
 export async function getResource<T>(db: Db, actor: Actor, def: ResourceDef<T>, id: string): Promise<T | null> {
   const params = new Params();
   const scope = scopeCondition(actor.scope, def.scope, params);
-  const p = params.add(id);
+  // uuid text is compared as PostgreSQL prints it (lower case); JSON Schema's uuid format is case-insensitive.
+  const p = params.add(/^[0-9a-f-]{36}$/i.test(id) ? id.toLowerCase() : id);
   const { rows } = await db.query<Record<string, unknown>>(
     `SELECT ${def.select} FROM ${def.from} WHERE ${def.idColumn}::text = ${p} AND ${scope}${def.where ? ` AND ${def.where}` : ''}`,
     params.values,

@@ -73,7 +73,7 @@ describe('data scope', () => {
     assert.equal((await town.get(`/api/v1/users/${otherTownUserId}`)).statusCode, 404);
     assert.equal((await town.get(`/api/v1/orgs/${demoId(`office-${LIANMUQIN}`)}`)).statusCode, 404);
     assert.equal((await town.get(`/api/v1/regions/${LIANMUQIN}`)).statusCode, 404);
-    assert.equal((await town.get(`/api/v1/history/user/${otherTownUserId}`)).json().total, 0);
+    assert.equal((await town.get(`/api/v1/history/user/${otherTownUserId}`)).statusCode, 404);
     assert.equal((await town.get(`/api/v1/attachments/${otherOrgAttachment}`)).statusCode, 404);
     assert.equal((await town.get(`/api/v1/attachments/${otherOrgAttachment}/content`)).statusCode, 404);
     assert.equal((await admin.get(`/api/v1/attachments/${otherOrgAttachment}/content`)).statusCode, 200);
@@ -130,11 +130,35 @@ describe('data scope', () => {
     assert.equal((await ent.get('/api/v1/regions')).json().total, 0);
   });
 
+  it('history follows the record: no permission or scope, no history', async () => {
+    const informant = await t.as('informant');
+    assert.equal((await informant.get('/api/v1/history/user/')).statusCode, 400, 'an empty id no longer lists every user entry');
+    const me = (await informant.get('/api/v1/auth/me')).json().user.id;
+    assert.equal((await informant.get(`/api/v1/history/user/${me}`)).statusCode, 404, 'informants cannot read user records');
+    const reg = await t.as('reg-transport');
+    assert.equal((await reg.get(`/api/v1/history/org/${demoId('ent-01')}`)).statusCode, 404, 'an enterprise of another industry');
+    assert.equal((await reg.get('/api/v1/history/system/demo')).statusCode, 404, 'non-record history needs audit:read');
+    assert.equal((await admin.get(`/api/v1/history/org/${demoId('ent-01')}`)).statusCode, 200);
+  });
+
+  it('attachments need the owner module\'s own permissions', async () => {
+    const informant = await t.as('informant');
+    const me = (await informant.get('/api/v1/auth/me')).json().user.id;
+    assert.equal((await informant.get(`/api/v1/attachments?ownerType=user&ownerId=${me}`)).statusCode, 404);
+  });
+
   it('a department regulator sees enterprises of its own industries only', async () => {
     const reg = await t.as('reg-transport');
     const orgs = (await reg.get('/api/v1/orgs?type=enterprise&pageSize=200')).json();
     assert.ok(orgs.items.length >= 1);
     for (const o of orgs.items) assert.ok(o.industryCodes.some((c: string) => ['G', '54', '58', '59'].includes(c)), o.name);
     assert.equal((await reg.get(`/api/v1/orgs/${demoId('ent-01')}`)).statusCode, 404);
+    const users = (await reg.get('/api/v1/users?pageSize=200')).json();
+    assert.ok(!users.items.some((u: { username: string }) => u.username === 'ent-tianshan'), 'accounts of other industries\' enterprises are hidden');
+    // A regulator account without industries sees no enterprise at all (not every industry).
+    const created = await admin.post('/api/v1/users', { username: 'reg.none', displayName: '无行业', password: 'abc12345', roles: ['regulator'], regionCode: '650421000000' });
+    assert.equal(created.statusCode, 201);
+    const none = await t.as('reg.none', 'abc12345');
+    assert.equal((await none.get('/api/v1/orgs/count?type=enterprise')).json().total, 0);
   });
 });

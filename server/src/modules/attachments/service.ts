@@ -61,7 +61,7 @@ export interface UploadInput {
  * the attachment inherits the owner's region and organisation for later scope checks.
  */
 export async function uploadAttachment(ctx: ServiceCtx, dataDir: string, maxBytes: number, input: UploadInput): Promise<Attachment> {
-  const owner = await resolveOwner(ctx.db, ctx.actor, input.ownerType, input.ownerId);
+  const owner = await resolveOwner(ctx.db, ctx.actor, input.ownerType, input.ownerId, 'write');
   if (!owner) {
     input.stream.resume();
     throw notFound();

@@ -8,7 +8,7 @@ const TAG = '审计日志';
 export async function auditRoutes(app: FastifyInstance): Promise<void> {
   registerListRoutes(app, { prefix: '/api/v1/audit', tag: TAG, def: auditResource, item: AuditEntrySchema, permission: 'audit:read', exportName: '审计日志' });
 
-  const P = Type.Object({ entityType: Type.String({ pattern: '^[a-z_]{1,40}$' }), entityId: Type.String({ maxLength: 100 }) });
+  const P = Type.Object({ entityType: Type.String({ pattern: '^[a-z_]{1,40}$' }), entityId: Type.String({ minLength: 1, maxLength: 100 }) });
   const Q = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
   // A record's history is readable by anyone who can read the record (scope decides), not only audit:read.
   app.get('/api/v1/history/:entityType/:entityId', {

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { verifyAuditChain, type VerifyResult } from '../../platform/audit.ts';
 import type { ServiceCtx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
+import { isOwnerType, resolveOwner } from '../../platform/owners.ts';
 import { listResource, type Page, type ResourceDef } from '../../platform/query.ts';
 
 export const AuditEntrySchema = Type.Object({
@@ -25,7 +26,7 @@ export type AuditEntryOut = Static<typeof AuditEntrySchema>;
 export const ACTION_LABELS: Record<string, [string, string]> = {
   create: ['新建', 'create'], update: ['修改', 'update'], delete: ['删除', 'delete'], login: ['登录', 'sign-in'],
   logout: ['退出', 'sign-out'], login_failed: ['登录失败', 'failed sign-in'], account_locked: ['账号锁定', 'account locked'],
-  reset_password: ['重置密码', 'password reset'], change_password: ['修改密码', 'password change'], upload: ['上传', 'upload'],
+  move_out: ['调出', 'moved out'], reset_password: ['重置密码', 'password reset'], change_password: ['修改密码', 'password change'], upload: ['上传', 'upload'],
   seed: ['初始化数据', 'seed'], create_token: ['创建令牌', 'token created'], revoke_token: ['吊销令牌', 'token revoked'],
 };
 
@@ -43,8 +44,8 @@ export const auditResource: ResourceDef<AuditEntryOut> = {
     action: { sql: 'a.action', op: 'eq', description: '操作' },
     entityType: { sql: 'a.entity_type', op: 'eq', description: '对象类型' },
     entityId: { sql: 'a.entity_id', op: 'eq', description: '对象 ID' },
-    from: { sql: 'a.at', op: 'gte', description: '起始时间（ISO 8601）' },
-    to: { sql: 'a.at', op: 'lte', description: '截止时间（ISO 8601）' },
+    from: { sql: 'a.at', op: 'gte', format: 'date-time', description: '起始时间（ISO 8601）' },
+    to: { sql: 'a.at', op: 'lte', format: 'date-time', description: '截止时间（ISO 8601）' },
   },
   sorts: { seq: 'a.seq', at: 'a.at' },
   defaultSort: '-seq',
@@ -67,6 +68,13 @@ export const auditResource: ResourceDef<AuditEntryOut> = {
 
 /** A record's own history (newest first), inside the actor's scope. */
 export async function entityHistory(ctx: ServiceCtx, entityType: string, entityId: string, page = 1): Promise<Page<AuditEntryOut>> {
+  // Readable by whoever can read the record itself (its module's permission and scope); other
+  // entity types only with audit:read.
+  if (isOwnerType(entityType)) {
+    if (!(await resolveOwner(ctx.db, ctx.actor, entityType, entityId))) throw notFound();
+  } else if (!ctx.actor.permissions.has('audit:read')) {
+    throw notFound();
+  }
   return listResource(ctx.db, ctx.actor, auditResource, { entityType, entityId, page, pageSize: 50, sort: '-seq' });
 }
 

@@ -53,6 +53,27 @@ describe('authentication', () => {
     assert.equal((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'inspector', password: 'yingji-demo' } })).statusCode, 200);
   });
 
+  it('counts parallel wrong passwords atomically, so guessing in parallel still locks', async () => {
+    const tries = await Promise.all(Array.from({ length: 8 }, () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reg-industry', password: 'guess-12345' } })));
+    assert.ok(tries.some((r) => r.statusCode === 423), tries.map((r) => r.statusCode).join(','));
+    const { rows } = await t.db.query<{ locked: boolean }>("SELECT locked_until > now() AS locked FROM app_user WHERE username = 'reg-industry'");
+    assert.equal(rows[0]!.locked, true);
+  });
+
+  it('does not reveal a disabled account to someone without its password, nor trust X-Forwarded-For', async () => {
+    const admin = await t.as('admin');
+    const { rows } = await t.db.query<{ id: string }>("SELECT id FROM app_user WHERE username = 'team-county'");
+    assert.equal((await admin.patch(`/api/v1/users/${rows[0]!.id}`, { status: 'disabled' })).statusCode, 200);
+    const guess = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': '203.0.113.9' }, payload: { username: 'team-county', password: 'wrong-guess1' } });
+    assert.equal(guess.statusCode, 401);
+    const right = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'team-county', password: 'yingji-demo' } });
+    assert.equal(right.statusCode, 403);
+    assert.equal(right.json().code, 'account_disabled');
+    const { rows: a } = await t.db.query<{ ip: string }>("SELECT ip FROM audit_log WHERE action = 'login_failed' ORDER BY seq DESC LIMIT 1");
+    assert.notEqual(a[0]!.ip, '203.0.113.9');
+  });
+
   it('rejects unauthenticated API calls with 401 and writes without the CSRF header with 403', async () => {
     assert.equal((await t.app.inject({ url: '/api/v1/users' })).statusCode, 401);
     const admin = await t.as('admin');

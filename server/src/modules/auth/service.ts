@@ -55,20 +55,26 @@ export async function login(
     throw new AppError(401, 'bad_credentials');
   }
   const actor: Actor = { ...systemActor(u.username), kind: 'user', id: u.id, name: u.username };
-  if (u.status !== 'active') throw new AppError(403, 'account_disabled');
+  // A locked account answers "locked" whatever the password, so guessing stops while it is locked.
   if (u.locked_until && u.locked_until.getTime() > Date.now()) {
     throw new AppError(423, 'account_locked', { minutes: Math.ceil((u.locked_until.getTime() - Date.now()) / 60_000) });
   }
   const ok = await verifyPassword(u.password_hash, password);
+  // A disabled account is only revealed to someone who knows its password.
+  if (ok && u.status !== 'active') throw new AppError(403, 'account_disabled');
   const req = { requestId: meta.requestId, ip: meta.ip };
   if (!ok) {
-    const failures = u.failed_attempts + 1;
-    const lock = failures >= cfg.loginMaxFailures;
+    let failures = 0;
+    let lock = false;
     await db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE app_user SET failed_attempts = $2, locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END WHERE id = $1`,
-        [u.id, lock ? 0 : failures, lock, cfg.loginLockMinutes],
-      );
+      // Counted atomically in the database: parallel wrong guesses cannot overwrite each other's count.
+      const { rows: counted } = await tx.query<{ failed_attempts: number }>(
+        'UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE id = $1 RETURNING failed_attempts', [u.id]);
+      failures = counted[0]?.failed_attempts ?? 1;
+      lock = failures >= cfg.loginMaxFailures;
+      if (lock) {
+        await tx.query('UPDATE app_user SET failed_attempts = 0, locked_until = now() + make_interval(mins => $2) WHERE id = $1', [u.id, cfg.loginLockMinutes]);
+      }
       await appendAudit(tx, actor, {
         action: lock ? 'account_locked' : 'login_failed', entityType: 'user', entityId: u.id,
         regionCode: u.region_code, orgId: u.org_id, summary: lock ? `连续 ${failures} 次登录失败，账号锁定` : `登录失败（第 ${failures} 次）`,

@@ -58,6 +58,20 @@ describe('organisations', () => {
     assert.deepEqual(h.items[0].after, { contactName: '张三' });
   });
 
+  it('refuses hierarchy cycles and keeps the audit chain valid with upper-case ids', async () => {
+    const a = (await admin.post('/api/v1/orgs', { name: '上级测试单位', type: 'social_org', regionCode: '650421000000' })).json();
+    const b = (await admin.post('/api/v1/orgs', { name: '下级测试单位', type: 'social_org', regionCode: '650421000000', parentId: a.id.toUpperCase() })).json();
+    assert.equal(b.parentId, a.id);
+    const cycle = await admin.patch(`/api/v1/orgs/${a.id}`, { parentId: b.id });
+    assert.equal(cycle.statusCode, 409);
+    const u = await admin.post('/api/v1/users', { username: 'upper.case', displayName: '大写', password: 'abc12345', roles: ['duty_officer'], regionCode: '650421000000', orgId: a.id.toUpperCase() });
+    assert.equal(u.statusCode, 201, u.body);
+    const v = (await admin.get('/api/v1/audit/verify')).json();
+    assert.equal(v.ok, true, JSON.stringify(v.problems));
+    const bad = await admin.get('/api/v1/audit?from=notadate');
+    assert.equal(bad.statusCode, 400);
+  });
+
   it('filters by type and industry, sorts and exports with Chinese headers', async () => {
     const r = (await admin.get('/api/v1/orgs?type=enterprise&industry=26&sort=-name')).json();
     assert.ok(r.total >= 8);

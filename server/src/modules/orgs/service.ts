@@ -117,6 +117,14 @@ async function checkOrg(ctx: ServiceCtx, tx: Db, o: { regionCode: string; parent
     if (o.parentId === selfId) throw new AppError(409, 'invalid_state', { detail: ctx.locale === 'en-US' ? 'an organisation cannot be its own parent' : '上级单位不能是自身' });
     const parent = await getResource(tx, ctx.actor, orgsResource, o.parentId);
     if (!parent) throw outOfScope(o.parentId);
+    if (selfId) {
+      // The new parent must not sit below this organisation (no cycles in the hierarchy).
+      const { rows: cycle } = await tx.query(
+        `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM org WHERE id = $1
+           UNION SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent_id)
+         SELECT 1 FROM up WHERE id = $2 LIMIT 1`, [o.parentId, selfId]);
+      if (cycle.length) throw new AppError(409, 'invalid_state', { detail: ctx.locale === 'en-US' ? 'the parent is below this organisation' : '上级单位不能是本单位的下级' });
+    }
   }
   if (o.creditCode) {
     const { rows: dup } = await tx.query('SELECT 1 FROM org WHERE credit_code = $1 AND id::text <> $2', [o.creditCode, selfId ?? '']);
@@ -165,6 +173,9 @@ export async function updateOrg(ctx: ServiceCtx, id: string, input: OrgUpdate): 
     const { createdAt: _c, updatedAt: _u, regionName: _r, parentName: _p, userCount: _n, isDemo: _d, id: _i, ...prev } = before;
     const d = diff(prev as Record<string, unknown>, next as Record<string, unknown>);
     await audit({ action: 'update', entityType: 'org', entityId: id, regionCode: next.regionCode, orgId: id, summary: `修改单位 ${next.name}`, before: d.before, after: d.after });
+    if (next.regionCode !== before.regionCode) {
+      await audit({ action: 'move_out', entityType: 'org', entityId: id, regionCode: before.regionCode, orgId: id, summary: `单位 ${before.name} 调出`, before: { regionCode: before.regionCode }, after: { regionCode: next.regionCode } });
+    }
   });
   return getOrg(ctx, id);
 }

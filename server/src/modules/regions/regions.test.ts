@@ -50,6 +50,10 @@ describe('regions and dictionaries', () => {
     assert.equal(r.json().level, 'village');
     const bad = await admin.post('/api/v1/regions', { code: '650421103998', name: '错', kind: '村', parentCode: '650421103999' });
     assert.equal(bad.statusCode, 409);
+    const wrongPrefix = await admin.post('/api/v1/regions', { code: '650421100997', name: '错位村', kind: '村', parentCode: '650421103000' });
+    assert.equal(wrongPrefix.statusCode, 400);
+    assert.equal(wrongPrefix.json().errors[0].path, 'code');
+    assert.equal((await admin.patch('/api/v1/regions/650421103999', { population: 3_000_000_000 })).statusCode, 400);
     const p = await admin.patch('/api/v1/regions/650421103999', { population: 1300, boundary: { type: 'Polygon', coordinates: [[[89.96, 42.89], [89.98, 42.89], [89.98, 42.91], [89.96, 42.91], [89.96, 42.89]]] } });
     assert.equal(p.statusCode, 200, p.body);
     assert.ok(p.json().areaKm2 > 3 && p.json().areaKm2 < 6);

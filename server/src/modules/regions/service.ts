@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { invalidateRegionCache } from '../../platform/actor.ts';
 import { write, diff, type ServiceCtx } from '../../platform/context.ts';
-import { AppError, duplicate, notFound, outOfScope } from '../../platform/errors.ts';
+import { AppError, duplicate, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema, GeoPolygonSchema, multiPolygonSql } from '../../platform/geo.ts';
 import { Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
 
@@ -38,7 +38,7 @@ export const RegionCreateSchema = Type.Object({
   kind: Type.String({ minLength: 1, maxLength: 10, description: '村、社区、镇、乡、园区 …' }),
   parentCode: Type.String({ pattern: '^[0-9]{12}$' }),
   centre: Type.Optional(Type.Union([GeoPointSchema, Type.Null()])),
-  population: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  population: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100_000_000 }), Type.Null()])),
   codeOfficial: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 export const RegionUpdateSchema = Type.Object({
@@ -47,7 +47,7 @@ export const RegionUpdateSchema = Type.Object({
   centre: Type.Optional(Type.Union([GeoPointSchema, Type.Null()])),
   boundary: Type.Optional(Type.Union([GeoPolygonSchema, Type.Null()])),
   boundaryApprox: Type.Optional(Type.Boolean()),
-  population: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  population: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100_000_000 }), Type.Null()])),
 }, { additionalProperties: false });
 
 const SELECT = `g.code, g.gb_code AS "gbCode", g.name, g.level, g.kind, g.parent_code AS "parentCode", pr.name AS "parentName",
@@ -142,12 +142,18 @@ async function assertParentInScope(ctx: ServiceCtx, code: string): Promise<{ pat
   return rows[0];
 }
 
+const PREFIX_LENGTH: Record<string, number> = { province: 2, prefecture: 4, county: 6, township: 9 };
 const CHILD_LEVEL: Record<string, string> = { province: 'prefecture', prefecture: 'county', county: 'township', township: 'village' };
 
 export async function createRegion(ctx: ServiceCtx, input: Static<typeof RegionCreateSchema>): Promise<Region> {
   const parent = await assertParentInScope(ctx, input.parentCode);
   const level = CHILD_LEVEL[parent.level];
   if (!level) throw new AppError(409, 'invalid_state', { detail: ctx.locale === 'en-US' ? 'villages have no sub-regions' : '村级区域下不能再设下级' });
+  // Statistical codes nest: a village extends its township's 9 digits, a township its county's 6.
+  const prefix = PREFIX_LENGTH[parent.level] ?? 0;
+  if (input.codeOfficial !== false && input.code.slice(0, prefix) !== input.parentCode.slice(0, prefix)) {
+    throw validationFailed([{ path: 'code', message: ctx.locale === 'en-US' ? `the code must start with ${input.parentCode.slice(0, prefix)}` : `代码须以上级代码前 ${prefix} 位 ${input.parentCode.slice(0, prefix)} 开头` }]);
+  }
   await write(ctx, async (tx, audit) => {
     const exists = await tx.query('SELECT 1 FROM region WHERE code = $1', [input.code]);
     if (exists.rows.length) throw duplicate(ctx.locale === 'en-US' ? 'region code' : '区划代码', 'code');

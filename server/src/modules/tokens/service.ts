@@ -79,9 +79,9 @@ export async function revokeToken(ctx: ServiceCtx, id: string): Promise<void> {
   await write(ctx, async (tx, audit) => {
     const p = new Params();
     const cond = scopeCondition(ctx.actor.scope, tokensResource.scope as never, p);
-    const { rows } = await tx.query<{ name: string; region_code: string }>(
-      `UPDATE api_token t SET revoked_at = COALESCE(revoked_at, now()) WHERE t.id::text = ${p.add(id)} AND ${cond} RETURNING name, region_code`, p.values);
+    const { rows } = await tx.query<{ name: string; region_code: string; org_id: string | null }>(
+      `UPDATE api_token t SET revoked_at = COALESCE(revoked_at, now()) WHERE t.id::text = ${p.add(id.toLowerCase())} AND ${cond} RETURNING name, region_code, org_id`, p.values);
     if (!rows[0]) throw notFound();
-    await audit({ action: 'revoke_token', entityType: 'api_token', entityId: id, regionCode: rows[0].region_code, summary: `吊销 API 令牌 ${rows[0].name}` });
+    await audit({ action: 'revoke_token', entityType: 'api_token', entityId: id, regionCode: rows[0].region_code, orgId: rows[0].org_id, summary: `吊销 API 令牌 ${rows[0].name}` });
   });
 }

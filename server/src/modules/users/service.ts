@@ -89,7 +89,11 @@ export const usersResource: ResourceDef<User> = {
     (u.locked_until IS NOT NULL AND u.locked_until > now()) AS locked, u.last_login_at AS "lastLoginAt",
     u.is_demo AS "isDemo", u.created_at AS "createdAt", u.updated_at AS "updatedAt"`,
   idColumn: 'u.id',
-  scope: { region: 'u.region_code', org: 'u.org_id' },
+  // Regulators see accounts of public bodies and of enterprises in their own industries.
+  scope: {
+    region: 'u.region_code', org: 'u.org_id',
+    industry: (p) => `u.org_id IS NULL OR EXISTS (SELECT 1 FROM org x WHERE x.id = u.org_id AND (x.type <> 'enterprise' OR x.industry_codes && ${p}))`,
+  },
   filters: {
     role: { sql: 'u.roles', op: 'contains', enum: ROLES, description: '角色' },
     regionCode: { sql: 'u.region_code', op: 'eq', description: '所属区域（精确）' },
@@ -205,6 +209,10 @@ export async function updateUser(ctx: ServiceCtx, id: string, input: UserUpdate)
     const prev = { displayName: before.displayName, roles: before.roles, regionCode: before.regionCode, orgId: before.orgId, industries: before.industries, phone: before.phone, email: before.email, status: before.status, locked: before.locked };
     const d = diff(prev, next);
     await audit({ action: 'update', entityType: 'user', entityId: id, regionCode, orgId, summary: `修改用户 ${before.username}`, before: d.before, after: d.after });
+    if (regionCode !== before.regionCode || orgId !== before.orgId) {
+      // The old region/organisation keeps a trace of the account leaving its scope.
+      await audit({ action: 'move_out', entityType: 'user', entityId: id, regionCode: before.regionCode, orgId: before.orgId, summary: `用户 ${before.username} 调出`, before: { regionCode: before.regionCode, orgId: before.orgId }, after: { regionCode, orgId } });
+    }
   });
   return getUser(ctx, id);
 }
@@ -237,6 +245,7 @@ export async function changeOwnPassword(ctx: ServiceCtx, current: string, passwo
 }
 
 export async function setLocale(ctx: ServiceCtx, locale: 'zh-CN' | 'en-US'): Promise<void> {
+  if (ctx.actor.kind !== 'user') throw forbidden();
   await write(ctx, async (tx, audit) => {
     await tx.query('UPDATE app_user SET locale = $2, updated_at = now() WHERE id = $1', [ctx.actor.id, locale]);
     await audit({ action: 'update', entityType: 'user', entityId: ctx.actor.id, regionCode: ctx.actor.regionCode, orgId: ctx.actor.orgId, summary: '切换界面语言', after: { locale } });
