@@ -72,6 +72,20 @@ describe('organisations', () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  it('parallel edits of different fields both survive (no lost update)', async () => {
+    const o = (await admin.post('/api/v1/orgs', { name: '并发测试单位', type: 'social_org', regionCode: '650421000000' })).json();
+    const results = await Promise.all([
+      admin.patch(`/api/v1/orgs/${o.id}`, { contactName: '甲' }),
+      admin.patch(`/api/v1/orgs/${o.id}`, { address: '乙路 1 号' }),
+      admin.patch(`/api/v1/orgs/${o.id}`, { contactPhone: '0995-8000000' }),
+    ]);
+    assert.deepEqual(results.map((r) => r.statusCode), [200, 200, 200]);
+    const after = (await admin.get(`/api/v1/orgs/${o.id}`)).json();
+    assert.equal(after.contactName, '甲');
+    assert.equal(after.address, '乙路 1 号');
+    assert.equal(after.contactPhone, '0995-8000000');
+  });
+
   it('filters by type and industry, sorts and exports with Chinese headers', async () => {
     const r = (await admin.get('/api/v1/orgs?type=enterprise&industry=26&sort=-name')).json();
     assert.ok(r.total >= 8);

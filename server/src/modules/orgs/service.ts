@@ -150,8 +150,10 @@ export async function createOrg(ctx: ServiceCtx, input: OrgCreate): Promise<Org>
 }
 
 export async function updateOrg(ctx: ServiceCtx, id: string, input: OrgUpdate): Promise<Org> {
-  const before = await getOrg(ctx, id);
   await write(ctx, async (tx, audit) => {
+    // Lock the row, then read it: concurrent edits apply one after the other instead of overwriting.
+    await tx.query('SELECT 1 FROM org WHERE id = $1::uuid FOR UPDATE', [id]);
+    const before = await getOrg({ ...ctx, db: tx }, id);
     const next = {
       name: input.name ?? before.name, shortName: input.shortName === undefined ? before.shortName : input.shortName,
       type: input.type ?? before.type, regionCode: input.regionCode ?? before.regionCode,

@@ -169,8 +169,9 @@ export async function createRegion(ctx: ServiceCtx, input: Static<typeof RegionC
 }
 
 export async function updateRegion(ctx: ServiceCtx, code: string, input: Static<typeof RegionUpdateSchema>): Promise<Region> {
-  const before = await getRegion(ctx, code);
   await write(ctx, async (tx, audit) => {
+    await tx.query('SELECT 1 FROM region WHERE code = $1 FOR UPDATE', [code]);
+    const before = await getRegion({ ...ctx, db: tx }, code);
     const sets: string[] = ['updated_at = now()'];
     const params: unknown[] = [code];
     const add = (v: unknown) => { params.push(v); return `$${params.length}`; };

@@ -184,14 +184,16 @@ export async function createUser(ctx: ServiceCtx, input: UserCreate): Promise<Us
 }
 
 export async function updateUser(ctx: ServiceCtx, id: string, input: UserUpdate): Promise<User> {
-  const before = await getUser(ctx, id);
-  if (id === ctx.actor.id && (input.status === 'disabled' || (input.roles && !input.roles.includes('admin') && before.roles.includes('admin')))) {
-    throw new AppError(409, 'invalid_state', { detail: ctx.locale === 'en-US' ? 'you cannot disable yourself or drop your own admin role' : '不能停用自己或撤销自己的管理员角色' });
-  }
-  // Editing a user needs the right to hand out their current roles too (a township cannot edit an admin).
-  const allowed = assignableRoles(ctx.actor);
-  if (before.roles.some((r) => !allowed.includes(r as Role))) throw forbidden();
   await write(ctx, async (tx, audit) => {
+    // Lock the row, then read it: concurrent edits apply one after the other instead of overwriting.
+    await tx.query('SELECT 1 FROM app_user WHERE id = $1::uuid FOR UPDATE', [id]);
+    const before = await getUser({ ...ctx, db: tx }, id);
+    if (id === ctx.actor.id && (input.status === 'disabled' || (input.roles && !input.roles.includes('admin') && before.roles.includes('admin')))) {
+      throw new AppError(409, 'invalid_state', { detail: ctx.locale === 'en-US' ? 'you cannot disable yourself or drop your own admin role' : '不能停用自己或撤销自己的管理员角色' });
+    }
+    // Editing a user needs the right to hand out their current roles too (a township cannot edit an admin).
+    const allowed = assignableRoles(ctx.actor);
+    if (before.roles.some((r) => !allowed.includes(r as Role))) throw forbidden();
     const roles = (input.roles ?? before.roles).filter(isRole);
     const regionCode = input.regionCode ?? before.regionCode;
     const orgId = input.orgId === undefined ? before.orgId : input.orgId;
