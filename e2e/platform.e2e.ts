@@ -63,6 +63,7 @@ describe('platform UI (headless Chromium)', () => {
     await page.getByTestId('user-form-phone').fill('0995-1234567');
     await page.getByTestId('user-form-submit').click();
     await page.locator('.ant-message').getByText('已创建用户').waitFor();
+    await page.locator('.ant-drawer-open [data-testid="user-form"]').waitFor({ state: 'detached' });
     await page.getByTestId('users-table-search').locator('input').fill(username);
     await page.getByTestId('users-table-search').locator('input').press('Enter');
     await page.getByTestId('users-table-row').filter({ hasText: username }).waitFor();
@@ -108,6 +109,56 @@ describe('platform UI (headless Chromium)', () => {
     await page.getByText('化学原料和化学制品制造业').first().waitFor();
     await page.getByTestId('nav-tokens').click();
     await page.getByTestId('tokens-page').waitFor();
+    assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
+  });
+
+  it('an administrator adds a village under a township, edits it and sees its change history', async () => {
+    await page.getByTestId('nav-regions').click();
+    await page.getByTestId('region-tree-node').first().waitFor();
+    await page.getByTestId('region-tree-node').filter({ hasText: '连木沁镇' }).first().click();
+    await page.getByTestId('region-detail-code').getByText('650421103000').waitFor();
+    await page.getByTestId('region-create').click();
+    await page.getByTestId('region-form').waitFor();
+    // A code outside the township's range is refused before anything is sent.
+    await page.getByTestId('region-form-code').fill('650421104990');
+    await page.getByTestId('region-form-submit').click();
+    await page.getByTestId('region-form').locator('.ant-form-item-explain-error').getByText('650421103', { exact: false }).first().waitFor();
+    await page.getByTestId('region-form-code').fill('650421103990');
+    await page.getByTestId('region-form-name').fill('测试新村');
+    await page.getByTestId('region-form-kind').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="村"]').click();
+    await page.getByTestId('region-form-lng').fill('89.97');
+    await page.getByTestId('region-form-lat').fill('42.90');
+    await page.getByTestId('region-form-population').fill('800');
+    await page.getByTestId('region-form-submit').click();
+    await page.locator('.ant-message').getByText('已新建区域 测试新村').waitFor();
+    // The new village is selected and shown in the refreshed tree.
+    await page.getByTestId('region-detail-code').getByText('650421103990').waitFor();
+    const node = page.locator('[data-testid="region-tree-node"][data-code="650421103990"]');
+    await node.waitFor();
+    assert.match(await node.innerText(), /测试新村/);
+    assert.equal(await page.getByTestId('region-create').count(), 0, 'a village has no sub-regions');
+
+    // Edit: population 800 → 900, and a boundary from a GeoJSON file (a FeatureCollection with one feature).
+    await page.getByTestId('region-edit').click();
+    await page.getByTestId('region-form').waitFor();
+    assert.equal(await page.getByTestId('region-form-name').inputValue(), '测试新村');
+    await page.getByTestId('region-form-population').fill('900');
+    const square = [[89.96, 42.89], [89.98, 42.89], [89.98, 42.91], [89.96, 42.91], [89.96, 42.89]];
+    await page.getByTestId('region-form-boundary-file').setInputFiles({
+      name: '测试新村.geojson', mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '测试新村' }, geometry: { type: 'Polygon', coordinates: [square] } }] })),
+    });
+    await page.getByTestId('region-form-boundary-new').getByText('4 个顶点', { exact: false }).waitFor();
+    await page.getByTestId('region-form-submit').click({ trial: true }); // the drawer has finished sliding in
+    await shot(page, 'e2e-06b-region-edit');
+    await page.getByTestId('region-form-submit').click();
+    await page.locator('.ant-message').getByText('已保存区域 测试新村').waitFor();
+    await page.getByTestId('region-detail-population').getByText('900', { exact: true }).waitFor();
+    await page.getByTestId('region-approx').waitFor();
+    await page.getByTestId('region-history-tab').click();
+    await page.getByTestId('region-history').getByTestId('history-item').filter({ hasText: '修改区域 测试新村' }).waitFor();
+    assert.equal(await page.getByTestId('region-history').getByTestId('history-item').count(), 2, 'created and updated');
     assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
   });
 
