@@ -26,6 +26,8 @@ import { attachmentRoutes } from './modules/attachments/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { tokenRoutes } from './modules/tokens/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
+import { resourceRoutes } from './modules/resources/routes.ts';
+import { teamsResource, expertsResource, equipmentResource } from './modules/resources/service.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -83,6 +85,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   // Owner types for attachments: each module registers the records that can carry files.
   registerOwnerType('user', usersResource, { read: 'users:read', write: 'users:write' }, (u) => ({ regionCode: u.regionCode, orgId: u.orgId }));
   registerOwnerType('org', orgsResource, { read: 'orgs:read', write: 'orgs:write', ownWrite: true }, (o) => ({ regionCode: o.regionCode, orgId: o.id }));
+  registerOwnerType('team', teamsResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (t) => ({ regionCode: t.regionCode, orgId: t.orgId }));
+  registerOwnerType('expert', expertsResource, { read: 'resources:read', write: 'resources:write' }, (e) => ({ regionCode: e.regionCode, orgId: e.orgId }));
+  registerOwnerType('equipment', equipmentResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (q) => ({ regionCode: q.regionCode, orgId: q.orgId }));
   registerOwnerType('region', regionsResource, { read: 'regions:read', write: 'regions:write' }, (r) => ({ regionCode: r.code, orgId: null }));
 
   await app.register(systemRoutes);
@@ -95,6 +100,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   await app.register(attachmentRoutes);
   await app.register(notificationRoutes);
   await app.register(tokenRoutes);
+  await app.register(resourceRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

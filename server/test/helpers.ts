@@ -19,7 +19,8 @@ function fingerprint(): string {
   const h = createHash('sha256');
   for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) h.update(f).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
   h.update(fs.readFileSync(REGIONS_FILE));
-  for (const f of ['seed.ts', 'data.ts', 'ids.ts']) h.update(fs.readFileSync(path.join(ROOT, 'server', 'src', 'demo', f)));
+  const demo = path.join(ROOT, 'server', 'src', 'demo');
+  for (const f of fs.readdirSync(demo).sort()) h.update(fs.readFileSync(path.join(demo, f)));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -92,3 +92,14 @@ export async function computeScope(db: Db, p: Principal): Promise<Scope> {
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.permissions.has(permission);
 }
+
+/**
+ * May the actor write a record placed in this region and organisation? Writes are never widened by
+ * shared visibility: the region must lie in the actor's own subtree and, for accounts confined to
+ * an organisation, the record must be that organisation's.
+ */
+export function canWriteAt(scope: Scope, regionCode: string, orgId: string | null): boolean {
+  if (scope.regionCodes !== null && !scope.regionCodes.includes(regionCode)) return false;
+  if (scope.orgId !== null && orgId !== scope.orgId) return false;
+  return true;
+}

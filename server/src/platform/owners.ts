@@ -1,4 +1,4 @@
-import type { Actor } from './actor.ts';
+import { canWriteAt, type Actor } from './actor.ts';
 import type { Permission } from './permissions.ts';
 import type { Db } from './db.ts';
 import { getResource, type ResourceDef } from './query.ts';
@@ -47,5 +47,9 @@ export async function resolveOwner(db: Db, actor: Actor, type: string, id: strin
   const own = access === 'write' && o.ownWrite === true && actor.scope.orgId !== null; // scope below makes it their own
   if (!actor.permissions.has(o[access]) && !own) return null;
   const row = await getResource(db, actor, o.def, id);
-  return row ? o.info(row as Record<string, unknown>) : null;
+  if (!row) return null;
+  const info = o.info(row as Record<string, unknown>);
+  // Shared visibility (county-level records seen by townships) never grants writing.
+  if (access === 'write' && info.regionCode && !canWriteAt(actor.scope, info.regionCode, info.orgId)) return null;
+  return info;
 }

@@ -36,26 +36,31 @@ export type Permission =
   | 'audit:read'
   | 'dicts:read' | 'dicts:write'
   | 'attachments:read' | 'attachments:write'
-  | 'tokens:write';
+  | 'tokens:write'
+  | 'resources:read' | 'resources:write' | 'teams:status';
 
 const ALL: Permission[] = [
   'users:read', 'users:write', 'orgs:read', 'orgs:write', 'regions:read', 'regions:write',
   'audit:read', 'dicts:read', 'dicts:write', 'attachments:read', 'attachments:write', 'tokens:write',
+  'resources:read', 'resources:write', 'teams:status',
 ];
 const BASIC: Permission[] = ['regions:read', 'dicts:read', 'orgs:read', 'attachments:read', 'attachments:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: ALL,
-  duty_officer: [...BASIC, 'users:read', 'audit:read'],
-  commander: [...BASIC, 'users:read', 'audit:read'],
-  bureau_staff: [...BASIC, 'users:read', 'audit:read'],
-  regulator: [...BASIC, 'users:read'],
-  // Township/park offices manage the accounts of their own region subtree (village informants, grid staff).
-  township: [...BASIC, 'users:read', 'users:write', 'audit:read'],
-  enterprise: [...BASIC],
-  inspector: [...BASIC],
+  duty_officer: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status'],
+  commander: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status'],
+  bureau_staff: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'resources:write', 'teams:status'],
+  regulator: [...BASIC, 'users:read', 'resources:read'],
+  // Township/park offices manage the accounts of their own region subtree (village informants, grid
+  // staff) and the resources of their own region.
+  township: [...BASIC, 'users:read', 'users:write', 'audit:read', 'resources:read', 'resources:write', 'teams:status'],
+  // Enterprises keep their own full-time team and equipment.
+  enterprise: [...BASIC, 'resources:read', 'resources:write', 'teams:status'],
+  inspector: [...BASIC, 'resources:read'],
   informant: [...BASIC],
-  team_contact: [...BASIC],
+  // A team contact reports its own team's status.
+  team_contact: [...BASIC, 'resources:read', 'teams:status'],
 };
 
 /** Roles whose data scope is their organisation rather than their region subtree. */

@@ -19,6 +19,11 @@ export interface ScopeColumns {
    * industries (text[]). E.g. (p) => `o.industry_codes && ${p}`.
    */
   industry?: (param: string) => string;
+  /**
+   * Records matching this SQL condition are readable across regions (e.g. county-level teams that
+   * townships may request): it widens the region restriction only, never the organisation one.
+   */
+  sharedWhen?: string;
 }
 
 export type FilterOp = 'eq' | 'in' | 'ilike' | 'gte' | 'lte' | 'contains' | 'prefix' | 'bool';
@@ -98,7 +103,8 @@ export function scopeCondition(scope: Scope, cols: ScopeColumns | 'reference', p
   if ((scope.regionCodes !== null && !cols.region) || (scope.orgId !== null && !cols.org)) return 'FALSE';
   const parts: string[] = [];
   if (scope.regionCodes !== null) {
-    parts.push(`${cols.region} = ANY(${params.add(scope.regionCodes)}::text[])`);
+    const own = `${cols.region} = ANY(${params.add(scope.regionCodes)}::text[])`;
+    parts.push(cols.sharedWhen && scope.orgId === null ? `(${own} OR ${cols.sharedWhen})` : own);
   }
   if (scope.orgId !== null) {
     parts.push(`${cols.org} = ${params.add(scope.orgId)}::uuid`);

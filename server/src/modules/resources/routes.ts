@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { ctxOf, IdParams, registerListRoutes } from '../../platform/http.ts';
+import {
+  addMember, createEquipment, createExpert, createTeam, EquipmentCreateSchema, equipmentResource, EquipmentSchema, EquipmentUpdateSchema,
+  ExpertCreateSchema, expertsResource, ExpertSchema, ExpertUpdateSchema, getEquipment, getExpert, getTeam, listMembers, nearestTeams,
+  NearestTeamSchema, NearestTeamsQuerySchema, removeMember, setTeamStatus, TeamCreateSchema, TeamMemberCreateSchema, TeamMemberSchema,
+  teamsResource, TeamSchema, TeamStatusChangeSchema, TeamStatusSchema, teamStatusHistory, TeamUpdateSchema, updateEquipment, updateExpert,
+  updateTeam, type NearestTeamsQuery, type TeamCreate, type TeamUpdate,
+} from './service.ts';
+
+const TAG = '应急资源';
+const id = (req: { params: unknown }) => (req.params as { id: string }).id;
+
+export async function resourceRoutes(app: FastifyInstance): Promise<void> {
+  // Teams (救援队伍)
+  registerListRoutes(app, { prefix: '/api/v1/teams', tag: TAG, def: teamsResource, item: TeamSchema, permission: 'resources:read', exportName: '救援队伍' });
+  app.get('/api/v1/teams/nearest', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '最近的救援队伍（按专长、状态、半径，真实大地距离）', querystring: NearestTeamsQuerySchema, response: { 200: Type.Array(NearestTeamSchema) } },
+  }, async (req) => nearestTeams(ctxOf(req), req.query as NearestTeamsQuery));
+  app.get('/api/v1/teams/:id', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '队伍详情', params: IdParams, response: { 200: TeamSchema } },
+  }, async (req) => getTeam(ctxOf(req), id(req)));
+  app.post('/api/v1/teams', {
+    config: { permission: 'resources:write' },
+    schema: { tags: [TAG], summary: '新建救援队伍', body: TeamCreateSchema, response: { 201: TeamSchema } },
+  }, async (req, reply) => reply.status(201).send(await createTeam(ctxOf(req), req.body as TeamCreate)));
+  app.patch('/api/v1/teams/:id', {
+    config: { permission: 'resources:write' },
+    schema: { tags: [TAG], summary: '修改救援队伍', params: IdParams, body: TeamUpdateSchema, response: { 200: TeamSchema } },
+  }, async (req) => updateTeam(ctxOf(req), id(req), req.body as TeamUpdate));
+  app.post('/api/v1/teams/:id/status', {
+    config: { permission: 'teams:status' },
+    schema: { tags: [TAG], summary: '变更队伍状态（待命/出动/休整）', params: IdParams, body: TeamStatusSchema, response: { 200: TeamSchema } },
+  }, async (req) => {
+    const b = req.body as Static<typeof TeamStatusSchema>;
+    return setTeamStatus(ctxOf(req), id(req), b.status, b.reason);
+  });
+  app.get('/api/v1/teams/:id/status-history', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '队伍状态变更记录', params: IdParams, response: { 200: Type.Array(TeamStatusChangeSchema) } },
+  }, async (req) => teamStatusHistory(ctxOf(req), id(req)));
+  app.get('/api/v1/teams/:id/members', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '队员名单', params: IdParams, response: { 200: Type.Array(TeamMemberSchema) } },
+  }, async (req) => listMembers(ctxOf(req), id(req)));
+  app.post('/api/v1/teams/:id/members', {
+    config: { permission: 'resources:write' },
+    schema: { tags: [TAG], summary: '新增队员', params: IdParams, body: TeamMemberCreateSchema, response: { 201: TeamMemberSchema } },
+  }, async (req, reply) => reply.status(201).send(await addMember(ctxOf(req), id(req), req.body as Static<typeof TeamMemberCreateSchema>)));
+  const MemberParams = Type.Object({ id: Type.String({ format: 'uuid' }), memberId: Type.String({ format: 'uuid' }) });
+  app.delete('/api/v1/teams/:id/members/:memberId', {
+    config: { permission: 'resources:write' },
+    schema: { tags: [TAG], summary: '移除队员', params: MemberParams, response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    const p = req.params as Static<typeof MemberParams>;
+    await removeMember(ctxOf(req), p.id, p.memberId);
+    return reply.status(204).send();
+  });
+
+  // Experts (专家)
+  registerListRoutes(app, { prefix: '/api/v1/experts', tag: TAG, def: expertsResource, item: ExpertSchema, permission: 'resources:read', exportName: '应急专家' });
+  app.get('/api/v1/experts/:id', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '专家详情', params: IdParams, response: { 200: ExpertSchema } } },
+    async (req) => getExpert(ctxOf(req), id(req)));
+  app.post('/api/v1/experts', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '新建专家', body: ExpertCreateSchema, response: { 201: ExpertSchema } } },
+    async (req, reply) => reply.status(201).send(await createExpert(ctxOf(req), req.body as Static<typeof ExpertCreateSchema>)));
+  app.patch('/api/v1/experts/:id', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '修改专家', params: IdParams, body: ExpertUpdateSchema, response: { 200: ExpertSchema } } },
+    async (req) => updateExpert(ctxOf(req), id(req), req.body as Static<typeof ExpertUpdateSchema>));
+
+  // Large equipment (大型装备)
+  registerListRoutes(app, { prefix: '/api/v1/equipment', tag: TAG, def: equipmentResource, item: EquipmentSchema, permission: 'resources:read', exportName: '大型装备' });
+  app.get('/api/v1/equipment/:id', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '装备详情', params: IdParams, response: { 200: EquipmentSchema } } },
+    async (req) => getEquipment(ctxOf(req), id(req)));
+  app.post('/api/v1/equipment', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '新建装备', body: EquipmentCreateSchema, response: { 201: EquipmentSchema } } },
+    async (req, reply) => reply.status(201).send(await createEquipment(ctxOf(req), req.body as Static<typeof EquipmentCreateSchema>)));
+  app.patch('/api/v1/equipment/:id', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '修改装备', params: IdParams, body: EquipmentUpdateSchema, response: { 200: EquipmentSchema } } },
+    async (req) => updateEquipment(ctxOf(req), id(req), req.body as Static<typeof EquipmentUpdateSchema>));
+}

@@ -1,0 +1,5 @@
+/** The resources module's public service API (teams, experts, equipment, decision support). */
+export * from './teams.ts';
+export * from './experts.ts';
+export * from './equipment.ts';
+export * from './nearest.ts';
