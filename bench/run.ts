@@ -5,6 +5,7 @@
  * cluster from the Debian binaries (scripts/pg-cluster.mjs) when they are installed.
  */
 import { coldStartScenarios, scopedListScenario } from './platform.ts';
+import { nearestScenario } from './resources.ts';
 // @ts-expect-error plain JavaScript module without types
 import { postgresAvailable, startCluster } from '../scripts/pg-cluster.mjs';
 
@@ -24,6 +25,21 @@ const groups: Record<string, () => Promise<void>> = {
     }
     await scopedListScenario(null);
   },
+};
+
+groups.nearest = async () => {
+  const pgOk = (postgresAvailable as () => { ok: boolean; reason?: string })();
+  if (!pgOk.ok) {
+    console.error(`bench:nearest needs PostgreSQL 15 + PostGIS (${pgOk.reason})`);
+    process.exitCode = 1;
+    return;
+  }
+  const cluster = await (startCluster as (o: object) => Promise<{ url: string; stop: (o?: object) => Promise<void> }>)({ name: 'pg-bench', fresh: true, log: () => undefined });
+  try {
+    await nearestScenario(cluster.url);
+  } finally {
+    await cluster.stop({ remove: true });
+  }
 };
 
 const wanted = process.argv[2] ? [process.argv[2]] : Object.keys(groups);

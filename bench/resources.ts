@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../server/src/app.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { openDatabase, type Database } from '../server/src/platform/db.ts';
+import { migrate } from '../server/src/platform/migrate.ts';
+import { seedDemo } from '../server/src/demo/seed.ts';
+import { freePort, report } from './lib.ts';
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/**
+ * k-nearest teams over 100k teams through the API (GET /api/v1/teams/nearest, signed in as the
+ * duty officer, one request at a time: latency, not throughput), against the very SQL statement the
+ * endpoint issued, replayed directly on a pg connection. Real PostgreSQL (DATABASE_URL).
+ */
+export async function nearestScenario(databaseUrl: string): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-bench-nearest-'));
+  let db: Database | null = null;
+  try {
+    db = await openDatabase({ databaseUrl, dataDir, poolSize: 4 });
+    await migrate(db);
+    await seedDemo(db);
+    await db.query(`
+      INSERT INTO team (name, category, specialties, headcount, region_code, base, status)
+      SELECT '测试队伍' || g, 'volunteer',
+             ARRAY[(ARRAY['S01','S02','S03','S04','S05','S06','S07','S08','S09','S10','S11','S12','S13'])[1 + g % 13], 'S01'],
+             10 + g % 40, t.codes[1 + g % array_length(t.codes, 1)],
+             ST_SetSRID(ST_MakePoint(89.6 + random() * 2.2, 41.3 + random() * 2.2), 4326),
+             (ARRAY['standby','standby','standby','deployed','resting'])[1 + g % 5]
+        FROM generate_series(1, 100000) g, (SELECT array_agg(code) AS codes FROM region) t`);
+    await db.query('ANALYZE');
+    const port = await freePort();
+    const config = loadConfig({}, { dataDir, port, webDist: path.join(dataDir, 'none') });
+    const captured: { sql: string; params: readonly unknown[] }[] = [];
+    const real = db.query.bind(db);
+    let capture = false;
+    (db as { query: Database['query'] }).query = (async (sql: string, params?: readonly unknown[]) => {
+      if (capture && /<->/.test(sql)) captured.push({ sql, params: params ?? [] });
+      return real(sql, params);
+    }) as Database['query'];
+    const app = await buildApp({ config, db });
+    await app.listen({ host: '127.0.0.1', port });
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'duty', password: 'yingji-demo' }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const point = (i: number) => [89.7 + ((i * 37) % 200) / 100, 41.5 + ((i * 53) % 180) / 100];
+    const url = (i: number) => {
+      const [lon, lat] = point(i);
+      return `http://127.0.0.1:${port}/api/v1/teams/nearest?lon=${lon}&lat=${lat}&k=3&specialty=S02`;
+    };
+    const N = 2000;
+    for (let i = 0; i < 200; i++) await (await fetch(url(i), { headers: { cookie } })).arrayBuffer();
+    capture = true;
+    await (await fetch(url(0), { headers: { cookie } })).arrayBuffer();
+    capture = false;
+    const api: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const t0 = performance.now();
+      const r = await fetch(url(i), { headers: { cookie } });
+      const body = (await r.json()) as unknown[];
+      api.push(performance.now() - t0);
+      if (r.status !== 200 || body.length !== 3) throw new Error(`nearest returned ${r.status} with ${body.length} teams`);
+    }
+    const stmt = captured[0]!;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const direct: number[] = [];
+    for (let i = 0; i < 200 + N; i++) {
+      const [lon, lat] = point(i);
+      const params = [...stmt.params];
+      params[0] = lon;
+      params[1] = lat;
+      const t0 = performance.now();
+      await client.query(stmt.sql, params);
+      if (i >= 200) direct.push(performance.now() - t0);
+    }
+    await client.end();
+    report('nearest_teams_p50', percentile(api, 50), 'ms', percentile(direct, 50));
+    report('nearest_teams_p95', percentile(api, 95), 'ms', percentile(direct, 95));
+    await app.close();
+  } finally {
+    await db?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
