@@ -65,7 +65,7 @@ const EQUIPMENT: { name: string; type: string; model: string; quantity: number; 
   { name: '七克台镇起重机', type: '起重机', model: '徐工 25 t', quantity: 1, region: '650421101000', contact: '七克台镇应急办' },
 ];
 
-export async function seedResources(tx: Db): Promise<{ teams: number; experts: number; equipment: number }> {
+export async function seedResources(tx: Db): Promise<{ teams: number; experts: number; equipment: number; warehouses: number; materials: number; batches: number }> {
   const rnd = prng(421_003);
   const { rows: centres } = await tx.query<{ code: string; lon: number; lat: number }>('SELECT code, ST_X(centre) AS lon, ST_Y(centre) AS lat FROM region WHERE level IN (\'county\', \'township\')');
   const at = (region: string, spread = 0.02): [number, number] => {
@@ -106,5 +106,71 @@ export async function seedResources(tx: Db): Promise<{ teams: number; experts: n
        VALUES ($1,$2,$3,$4,$5,$6,$7, ST_SetSRID(ST_MakePoint($8, $9), 4326), $10, $11, $12, true)`,
       [demoId(`resource-equipment-${i}`), q.name, q.type, q.model, q.quantity, q.region, q.org ? demoId(q.org) : null, lon, lat, i === 2 ? 'maintenance' : 'available', q.contact, phone()]);
   }
-  return { teams: all.length, experts: EXPERTS.length, equipment: EQUIPMENT.length };
+  const stock = await seedStock(tx);
+  return { teams: all.length, experts: EXPERTS.length, equipment: EQUIPMENT.length, ...stock };
+}
+
+/** Warehouses, catalogue and stock (sized for the plans' reserve targets: ~1,200 relocated people). */
+const MATERIALS: { key: string; category: string; name: string; spec: string; unit: string; shelf?: number }[] = [
+  { key: 'tent', category: '1010100', name: '救灾帐篷', spec: '12 m² 单帐篷', unit: '顶' },
+  { key: 'quilt', category: '1010200', name: '棉被', spec: '2 kg', unit: '床' },
+  { key: 'bed', category: '1010300', name: '折叠床', spec: '单人', unit: '张' },
+  { key: 'sleeping-bag', category: '1010400', name: '睡袋', spec: '-10 ℃', unit: '个' },
+  { key: 'food', category: '1020100', name: '方便食品', spec: '自热米饭 300 g', unit: '箱', shelf: 365 },
+  { key: 'water', category: '1020200', name: '瓶装饮用水', spec: '550 ml×24', unit: '箱', shelf: 540 },
+  { key: 'coat', category: '1030100', name: '棉大衣', spec: '均码', unit: '件' },
+  { key: 'stove', category: '1040100', name: '取暖炉', spec: '燃煤', unit: '台' },
+  { key: 'suit', category: '2010100', name: '防化服', spec: '二级', unit: '套' },
+  { key: 'firstaid', category: '2020100', name: '急救包', spec: '家庭型', unit: '个', shelf: 730 },
+  { key: 'lifejacket', category: '2040100', name: '救生衣', spec: '成人', unit: '件' },
+  { key: 'light', category: '2070200', name: '应急照明灯', spec: 'LED 充电式', unit: '台' },
+  { key: 'pump', category: '2090100', name: '抽水泵', spec: '50 m³/h', unit: '台' },
+  { key: 'bags', category: '3010100', name: '编织袋', spec: '50×80 cm', unit: '条' },
+];
+
+const WAREHOUSES: { key: string; name: string; level: string; region: string; org?: string; manager: string; address: string; stock: [string, number, string?][] }[] = [
+  { key: 'county', name: '鄯善县应急物资储备库', level: 'county', region: COUNTY, org: 'bureau', manager: '王建军', address: '鄯善县楼兰东路应急物资储备库',
+    stock: [['tent', 320], ['quilt', 2600], ['bed', 1200], ['sleeping-bag', 400], ['food', 900, '2027-03-31'], ['water', 1500, '2026-12-20'], ['coat', 1500], ['stove', 260], ['firstaid', 300, '2027-10-01'], ['lifejacket', 400], ['light', 350], ['pump', 40], ['bags', 30000]] },
+  { key: 'lianmuqin', name: '连木沁镇应急物资储备点', level: 'township', region: '650421103000', manager: '连木沁镇应急办', address: '连木沁镇人民政府院内',
+    stock: [['tent', 30], ['quilt', 200], ['water', 120, '2026-12-05'], ['bags', 3000], ['light', 20]] },
+  { key: 'lukeqin', name: '鲁克沁镇应急物资储备点', level: 'township', region: '650421104000', manager: '鲁克沁镇应急办', address: '鲁克沁镇人民政府院内',
+    stock: [['tent', 25], ['quilt', 150], ['food', 60, '2027-01-15'], ['bags', 2000]] },
+  { key: 'shanshan', name: '鄯善镇应急物资储备点', level: 'township', region: '650421100000', manager: '鄯善镇应急办', address: '鄯善镇人民政府院内',
+    stock: [['tent', 40], ['quilt', 300], ['firstaid', 40, '2026-12-10'], ['light', 30]] },
+  { key: 'park', name: '工业园区危化应急物资库', level: 'township', region: '650421450000', manager: '工业园区安监科', address: '鄯善工业园区消防站旁',
+    stock: [['suit', 80], ['firstaid', 60, '2027-06-30'], ['light', 40]] },
+  { key: 'agreement', name: '天山化工协议代储点', level: 'agreement', region: '650421450000', org: 'ent-01', manager: '吕振华', address: '天山化工仓储区',
+    stock: [['suit', 40], ['bags', 5000]] },
+];
+
+export async function seedStock(tx: Db): Promise<{ warehouses: number; materials: number; batches: number }> {
+  const rnd = prng(421_004);
+  for (const m of MATERIALS) {
+    await tx.query('INSERT INTO material (id, category_code, name, spec, unit, shelf_life_days, is_demo) VALUES ($1,$2,$3,$4,$5,$6,true)',
+      [demoId(`material-${m.key}`), m.category, m.name, m.spec, m.unit, m.shelf ?? null]);
+  }
+  let batches = 0;
+  let doc = 0;
+  for (const w of WAREHOUSES) {
+    const { rows: c } = await tx.query<{ lon: number; lat: number }>('SELECT ST_X(centre) AS lon, ST_Y(centre) AS lat FROM region WHERE code = $1', [w.region]);
+    const wid = demoId(`warehouse-${w.key}`);
+    await tx.query(
+      `INSERT INTO warehouse (id, name, level, region_code, org_id, manager_name, manager_phone, address, location, area_m2, is_demo)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8, ST_SetSRID(ST_MakePoint($9, $10), 4326), $11, true)`,
+      [wid, w.name, w.level, w.region, w.org ? demoId(w.org) : null, w.manager, `0995-83${String(Math.floor(rnd() * 1e5)).padStart(5, '0')}`, w.address,
+        c[0]!.lon + (rnd() - 0.5) * 0.01, c[0]!.lat + (rnd() - 0.5) * 0.01, w.level === 'county' ? 2400 : 200]);
+    for (const [key, qty, expiry] of w.stock) {
+      const bid = demoId(`batch-${w.key}-${key}`);
+      const batchNo = `2025-${String(++batches).padStart(3, '0')}`;
+      await tx.query(
+        `INSERT INTO stock_batch (id, warehouse_id, material_id, batch_no, quantity, production_date, expiry_date, reserve_mode)
+         VALUES ($1,$2,$3,$4,$5,'2025-06-01',$6,$7)`,
+        [bid, wid, demoId(`material-${key}`), batchNo, qty, expiry ?? null, w.level === 'agreement' ? 'agreement' : 'physical']);
+      await tx.query(
+        `INSERT INTO stock_movement (doc_no, kind, batch_id, warehouse_id, material_id, delta, balance_after, reason, operator_name)
+         VALUES ($1,'in',$2,$3,$4,$5,$5,'演示数据：期初入库','seed-demo')`,
+        [`RK20250601${String(++doc).padStart(6, '0')}`, bid, wid, demoId(`material-${key}`), qty]);
+    }
+  }
+  return { warehouses: WAREHOUSES.length, materials: MATERIALS.length, batches };
 }

@@ -7,6 +7,10 @@ import {
   NearestTeamSchema, NearestTeamsQuerySchema, removeMember, setTeamStatus, TeamCreateSchema, TeamMemberCreateSchema, TeamMemberSchema,
   teamsResource, TeamSchema, TeamStatusChangeSchema, TeamStatusSchema, teamStatusHistory, TeamUpdateSchema, updateEquipment, updateExpert,
   updateTeam, type NearestTeamsQuery, type TeamCreate, type TeamUpdate,
+  AdjustSchema, adjustStock, BatchSchema, batchesResource, createMaterial, createWarehouse, getWarehouse, IssueSchema, issueStock,
+  MaterialCreateSchema, MaterialSchema, materialsResource, MovementResultSchema, MovementSchema, movementsResource, ReceiveSchema,
+  receiveStock, RotateSchema, rotateStock, ScrapSchema, scrapStock, TraceSchema, traceBatch, TransferSchema, transferStock,
+  updateWarehouse, WarehouseCreateSchema, warehousesResource, WarehouseSchema, WarehouseUpdateSchema,
 } from './service.ts';
 
 const TAG = '应急资源';
@@ -77,4 +81,29 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => reply.status(201).send(await createEquipment(ctxOf(req), req.body as Static<typeof EquipmentCreateSchema>)));
   app.patch('/api/v1/equipment/:id', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '修改装备', params: IdParams, body: EquipmentUpdateSchema, response: { 200: EquipmentSchema } } },
     async (req) => updateEquipment(ctxOf(req), id(req), req.body as Static<typeof EquipmentUpdateSchema>));
+
+  // Warehouses (仓库), material catalogue (物资目录), stock ledger (库存台账)
+  registerListRoutes(app, { prefix: '/api/v1/warehouses', tag: TAG, def: warehousesResource, item: WarehouseSchema, permission: 'resources:read', exportName: '应急物资仓库' });
+  app.get('/api/v1/warehouses/:id', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '仓库详情', params: IdParams, response: { 200: WarehouseSchema } } },
+    async (req) => getWarehouse(ctxOf(req), id(req)));
+  app.post('/api/v1/warehouses', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '新建仓库', body: WarehouseCreateSchema, response: { 201: WarehouseSchema } } },
+    async (req, reply) => reply.status(201).send(await createWarehouse(ctxOf(req), req.body as Static<typeof WarehouseCreateSchema>)));
+  app.patch('/api/v1/warehouses/:id', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '修改仓库', params: IdParams, body: WarehouseUpdateSchema, response: { 200: WarehouseSchema } } },
+    async (req) => updateWarehouse(ctxOf(req), id(req), req.body as Static<typeof WarehouseUpdateSchema>));
+  registerListRoutes(app, { prefix: '/api/v1/materials', tag: TAG, def: materialsResource, item: MaterialSchema, permission: 'resources:read', exportName: '物资目录' });
+  app.post('/api/v1/materials', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '物资目录新增（县级）', body: MaterialCreateSchema, response: { 201: MaterialSchema } } },
+    async (req, reply) => reply.status(201).send(await createMaterial(ctxOf(req), req.body as Static<typeof MaterialCreateSchema>)));
+  registerListRoutes(app, { prefix: '/api/v1/stock/batches', tag: TAG, def: batchesResource, item: BatchSchema, permission: 'resources:read', exportName: '库存台账' });
+  registerListRoutes(app, { prefix: '/api/v1/stock/movements', tag: TAG, def: movementsResource, item: MovementSchema, permission: 'resources:read', exportName: '出入库记录' });
+  app.get('/api/v1/stock/batches/:id/trace', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '批次追溯：来源与去向', params: IdParams, response: { 200: TraceSchema } } },
+    async (req) => traceBatch(ctxOf(req), id(req)));
+  const ledger = [
+    ['receive', '入库', ReceiveSchema, receiveStock], ['issue', '出库（至事件或领用人）', IssueSchema, issueStock],
+    ['transfer', '调拨（双边同一事务）', TransferSchema, transferStock], ['adjust', '盘点调整', AdjustSchema, adjustStock],
+    ['scrap', '报废', ScrapSchema, scrapStock], ['rotate', '轮换', RotateSchema, rotateStock],
+  ] as const;
+  for (const [path, summary, body, fn] of ledger) {
+    app.post(`/api/v1/stock/${path}`, { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary, body, response: { 201: MovementResultSchema } } },
+      async (req, reply) => reply.status(201).send(await (fn as (c: ReturnType<typeof ctxOf>, b: unknown) => Promise<unknown>)(ctxOf(req), req.body)));
+  }
 }

@@ -3,3 +3,5 @@ export * from './teams.ts';
 export * from './experts.ts';
 export * from './equipment.ts';
 export * from './nearest.ts';
+export * from './warehouses.ts';
+export * from './stock.ts';
