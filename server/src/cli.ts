@@ -11,6 +11,7 @@ import { seedDemo } from './demo/seed.ts';
 import { createFirstAdmin } from './platform/bootstrap.ts';
 import { buildApp } from './app.ts';
 import { purgeExpiredSessions } from './modules/auth/service.ts';
+import { notifyExpiring } from './modules/resources/service.ts';
 
 async function open(cfg: Config): Promise<Database> {
   if (!cfg.databaseUrl) assertNotRunning(cfg.dataDir);
@@ -42,12 +43,20 @@ program.command('serve')
     console.log(`Yingji ready on http://${cfg.host}:${cfg.port} (${db.kind}${cfg.databaseUrl ? '' : ` in ${cfg.dataDir}`}) after ${Date.now() - started} ms`);
     const purge = setInterval(() => void purgeExpiredSessions(db).catch(() => undefined), 3600_000);
     purge.unref();
+    // Expiring and expired stock → warehouse managers (at most one notice per batch a day).
+    const sweep = () => void notifyExpiring(db).catch((err: unknown) => app.log.error({ err }, 'stock expiry sweep failed'));
+    const firstSweep = setTimeout(sweep, 60_000);
+    firstSweep.unref();
+    const sweeps = setInterval(sweep, 6 * 3600_000);
+    sweeps.unref();
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
       console.log(`${signal}: shutting down`);
       clearInterval(purge);
+      clearInterval(sweeps);
+      clearTimeout(firstSweep);
       await app.close();
       await db.close();
       if (!cfg.databaseUrl) fs.rmSync(pidFile(cfg.dataDir), { force: true });

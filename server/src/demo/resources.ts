@@ -110,7 +110,10 @@ export async function seedResources(tx: Db): Promise<{ teams: number; experts: n
   return { teams: all.length, experts: EXPERTS.length, equipment: EQUIPMENT.length, ...stock };
 }
 
-/** Warehouses, catalogue and stock (sized for the plans' reserve targets: ~1,200 relocated people). */
+/**
+ * Warehouses, catalogue and stock (sized for the plans' reserve targets: ~1,200 relocated people).
+ * Expiry dates are days from the seeding day, so a demo always has some stock about to expire.
+ */
 const MATERIALS: { key: string; category: string; name: string; spec: string; unit: string; shelf?: number }[] = [
   { key: 'tent', category: '1010100', name: '救灾帐篷', spec: '12 m² 单帐篷', unit: '顶' },
   { key: 'quilt', category: '1010200', name: '棉被', spec: '2 kg', unit: '床' },
@@ -128,17 +131,17 @@ const MATERIALS: { key: string; category: string; name: string; spec: string; un
   { key: 'bags', category: '3010100', name: '编织袋', spec: '50×80 cm', unit: '条' },
 ];
 
-const WAREHOUSES: { key: string; name: string; level: string; region: string; org?: string; manager: string; address: string; stock: [string, number, string?][] }[] = [
-  { key: 'county', name: '鄯善县应急物资储备库', level: 'county', region: COUNTY, org: 'bureau', manager: '王建军', address: '鄯善县楼兰东路应急物资储备库',
-    stock: [['tent', 320], ['quilt', 2600], ['bed', 1200], ['sleeping-bag', 400], ['food', 900, '2027-03-31'], ['water', 1500, '2026-12-20'], ['coat', 1500], ['stove', 260], ['firstaid', 300, '2027-10-01'], ['lifejacket', 400], ['light', 350], ['pump', 40], ['bags', 30000]] },
-  { key: 'lianmuqin', name: '连木沁镇应急物资储备点', level: 'township', region: '650421103000', manager: '连木沁镇应急办', address: '连木沁镇人民政府院内',
-    stock: [['tent', 30], ['quilt', 200], ['water', 120, '2026-12-05'], ['bags', 3000], ['light', 20]] },
+const WAREHOUSES: { key: string; name: string; level: string; region: string; org?: string; manager: string; managerUser?: string; address: string; stock: [string, number, number?][]; minimums?: [string, number][] }[] = [
+  { key: 'county', name: '鄯善县应急物资储备库', level: 'county', region: COUNTY, org: 'bureau', manager: '赵科员', managerUser: 'staff', minimums: [['tent', 300], ['water', 2000], ['quilt', 2400]], address: '鄯善县楼兰东路应急物资储备库',
+    stock: [['tent', 320], ['quilt', 2600], ['bed', 1200], ['sleeping-bag', 400], ['food', 900, 128], ['water', 1500, 27], ['coat', 1500], ['stove', 260], ['firstaid', 300, 312], ['lifejacket', 400], ['light', 350], ['pump', 40], ['bags', 30000]] },
+  { key: 'lianmuqin', name: '连木沁镇应急物资储备点', level: 'township', region: '650421103000', manager: '连木沁镇应急办', managerUser: 'town-lianmuqin', minimums: [['tent', 30]], address: '连木沁镇人民政府院内',
+    stock: [['tent', 30], ['quilt', 200], ['water', 120, 12], ['bags', 3000], ['light', 20]] },
   { key: 'lukeqin', name: '鲁克沁镇应急物资储备点', level: 'township', region: '650421104000', manager: '鲁克沁镇应急办', address: '鲁克沁镇人民政府院内',
-    stock: [['tent', 25], ['quilt', 150], ['food', 60, '2027-01-15'], ['bags', 2000]] },
-  { key: 'shanshan', name: '鄯善镇应急物资储备点', level: 'township', region: '650421100000', manager: '鄯善镇应急办', address: '鄯善镇人民政府院内',
-    stock: [['tent', 40], ['quilt', 300], ['firstaid', 40, '2026-12-10'], ['light', 30]] },
+    stock: [['tent', 25], ['quilt', 150], ['food', 60, 53], ['bags', 2000]] },
+  { key: 'shanshan', name: '鄯善镇应急物资储备点', level: 'township', region: '650421100000', manager: '鄯善镇应急办', managerUser: 'town-shanshan', address: '鄯善镇人民政府院内',
+    stock: [['tent', 40], ['quilt', 300], ['firstaid', 40, 17], ['light', 30]] },
   { key: 'park', name: '工业园区危化应急物资库', level: 'township', region: '650421450000', manager: '工业园区安监科', address: '鄯善工业园区消防站旁',
-    stock: [['suit', 80], ['firstaid', 60, '2027-06-30'], ['light', 40]] },
+    stock: [['suit', 80], ['firstaid', 60, 219], ['light', 40]] },
   { key: 'agreement', name: '天山化工协议代储点', level: 'agreement', region: '650421450000', org: 'ent-01', manager: '吕振华', address: '天山化工仓储区',
     stock: [['suit', 40], ['bags', 5000]] },
 ];
@@ -155,16 +158,19 @@ export async function seedStock(tx: Db): Promise<{ warehouses: number; materials
     const { rows: c } = await tx.query<{ lon: number; lat: number }>('SELECT ST_X(centre) AS lon, ST_Y(centre) AS lat FROM region WHERE code = $1', [w.region]);
     const wid = demoId(`warehouse-${w.key}`);
     await tx.query(
-      `INSERT INTO warehouse (id, name, level, region_code, org_id, manager_name, manager_phone, address, location, area_m2, is_demo)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8, ST_SetSRID(ST_MakePoint($9, $10), 4326), $11, true)`,
+      `INSERT INTO warehouse (id, name, level, region_code, org_id, manager_name, manager_phone, address, location, area_m2, manager_user_id, is_demo)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8, ST_SetSRID(ST_MakePoint($9, $10), 4326), $11, $12, true)`,
       [wid, w.name, w.level, w.region, w.org ? demoId(w.org) : null, w.manager, `0995-83${String(Math.floor(rnd() * 1e5)).padStart(5, '0')}`, w.address,
-        c[0]!.lon + (rnd() - 0.5) * 0.01, c[0]!.lat + (rnd() - 0.5) * 0.01, w.level === 'county' ? 2400 : 200]);
+        c[0]!.lon + (rnd() - 0.5) * 0.01, c[0]!.lat + (rnd() - 0.5) * 0.01, w.level === 'county' ? 2400 : 200, w.managerUser ? demoId(`user-${w.managerUser}`) : null]);
+    for (const [key, min] of w.minimums ?? []) {
+      await tx.query('INSERT INTO stock_minimum (warehouse_id, material_id, min_quantity) VALUES ($1,$2,$3)', [wid, demoId(`material-${key}`), min]);
+    }
     for (const [key, qty, expiry] of w.stock) {
       const bid = demoId(`batch-${w.key}-${key}`);
       const batchNo = `2025-${String(++batches).padStart(3, '0')}`;
       await tx.query(
         `INSERT INTO stock_batch (id, warehouse_id, material_id, batch_no, quantity, production_date, expiry_date, reserve_mode)
-         VALUES ($1,$2,$3,$4,$5,'2025-06-01',$6,$7)`,
+         VALUES ($1,$2,$3,$4,$5,'2025-06-01', current_date + $6::int, $7)`,
         [bid, wid, demoId(`material-${key}`), batchNo, qty, expiry ?? null, w.level === 'agreement' ? 'agreement' : 'physical']);
       await tx.query(
         `INSERT INTO stock_movement (doc_no, kind, batch_id, warehouse_id, material_id, delta, balance_after, reason, operator_name)

@@ -11,6 +11,8 @@ import {
   MaterialCreateSchema, MaterialSchema, materialsResource, MovementResultSchema, MovementSchema, movementsResource, ReceiveSchema,
   receiveStock, RotateSchema, rotateStock, ScrapSchema, scrapStock, TraceSchema, traceBatch, TransferSchema, transferStock,
   updateWarehouse, WarehouseCreateSchema, warehousesResource, WarehouseSchema, WarehouseUpdateSchema,
+  listStockAlerts, MinimumSchema, setMinimum, StockAlertSchema, StockAlertsQuerySchema, WarehousesWithItemsQuerySchema,
+  warehousesWithItems, WarehouseWithItemsSchema,
 } from './service.ts';
 
 const TAG = '应急资源';
@@ -83,6 +85,23 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
     async (req) => updateEquipment(ctxOf(req), id(req), req.body as Static<typeof EquipmentUpdateSchema>));
 
   // Warehouses (仓库), material catalogue (物资目录), stock ledger (库存台账)
+  app.get('/api/v1/warehouses/with-items', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '储有所需物资的仓库（按距离由近到远，可用量为未过期库存）', querystring: WarehousesWithItemsQuerySchema, response: { 200: Type.Array(WarehouseWithItemsSchema) } },
+  }, async (req) => warehousesWithItems(ctxOf(req), req.query as Static<typeof WarehousesWithItemsQuerySchema>));
+  app.get('/api/v1/stock/alerts', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '库存预警：低于最低储备、临期、过期', querystring: StockAlertsQuerySchema, response: { 200: Type.Array(StockAlertSchema) } },
+  }, async (req) => listStockAlerts(ctxOf(req), req.query as Static<typeof StockAlertsQuerySchema>));
+  const MinParams = Type.Object({ id: Type.String({ format: 'uuid' }), materialId: Type.String({ format: 'uuid' }) });
+  app.put('/api/v1/warehouses/:id/minimums/:materialId', {
+    config: { permission: 'resources:write' },
+    schema: { tags: [TAG], summary: '设置最低储备量（0 为取消）', params: MinParams, body: MinimumSchema, response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    const p = req.params as Static<typeof MinParams>;
+    await setMinimum(ctxOf(req), p.id, p.materialId, (req.body as Static<typeof MinimumSchema>).minQuantity);
+    return reply.status(204).send();
+  });
   registerListRoutes(app, { prefix: '/api/v1/warehouses', tag: TAG, def: warehousesResource, item: WarehouseSchema, permission: 'resources:read', exportName: '应急物资仓库' });
   app.get('/api/v1/warehouses/:id', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '仓库详情', params: IdParams, response: { 200: WarehouseSchema } } },
     async (req) => getWarehouse(ctxOf(req), id(req)));

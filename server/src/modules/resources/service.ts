@@ -5,3 +5,4 @@ export * from './equipment.ts';
 export * from './nearest.ts';
 export * from './warehouses.ts';
 export * from './stock.ts';
+export * from './decision.ts';

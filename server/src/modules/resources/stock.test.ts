@@ -115,6 +115,35 @@ describe('stock ledger', () => {
     assert.ok(entBatches.total >= 1);
   });
 
+  it('finds warehouses holding the needed items, nearest first, and which of them cover everything', async () => {
+    const q = `/api/v1/warehouses/with-items?lon=89.97&lat=42.90&items=${TENT}:200,${QUILT}:500`;
+    const any = (await admin.get(q)).json() as { id: string; distanceM: number; coversAll: boolean; items: { available: number; needed: number }[] }[];
+    assert.ok(any.length >= 2);
+    for (let i = 1; i < any.length; i++) assert.ok(any[i]!.distanceM >= any[i - 1]!.distanceM);
+    assert.ok(any.some((w) => w.id === COUNTY_WH && w.coversAll));
+    assert.ok(any.some((w) => w.id === LMQ_WH && !w.coversAll), 'the township point holds some but not enough');
+    const all = (await admin.get(`${q}&all=true`)).json() as { id: string; coversAll: boolean }[];
+    assert.ok(all.length >= 1 && all.every((w) => w.coversAll));
+    assert.ok(!all.some((w) => w.id === LMQ_WH));
+  });
+
+  it('lists stock alerts in scope and notifies the warehouse manager when stock falls below its minimum', async () => {
+    const alerts = (await admin.get('/api/v1/stock/alerts?days=60')).json() as { kind: string; warehouseId: string; materialName: string }[];
+    assert.ok(alerts.some((a) => a.kind === 'below_minimum' && a.warehouseId === COUNTY_WH && a.materialName === '瓶装饮用水'));
+    assert.ok(alerts.some((a) => a.kind === 'expiring'), 'demo stock expiring within 60 days of the seeding day');
+    const town = await t.as('town-lianmuqin');
+    const mine = (await town.get('/api/v1/stock/alerts?days=60')).json() as { warehouseId: string }[];
+    assert.ok(mine.every((a) => [LMQ_WH, COUNTY_WH].includes(a.warehouseId)));
+    const before = (await town.get('/api/v1/notifications')).json().unread;
+    const r = await town.post('/api/v1/stock/issue', { batchId: demoId('batch-lianmuqin-tent'), quantity: 5, destination: { type: 'recipient', name: '连心社区' } });
+    assert.equal(r.statusCode, 201, r.body);
+    const after = (await town.get('/api/v1/notifications')).json();
+    assert.equal(after.unread, before + 1);
+    assert.match(after.items[0].title, /库存低于最低储备：连木沁镇应急物资储备点 救灾帐篷/);
+    assert.equal((await town.put(`/api/v1/warehouses/${LMQ_WH}/minimums/${TENT}`, { minQuantity: 10 })).statusCode, 204);
+    assert.equal((await town.put(`/api/v1/warehouses/${COUNTY_WH}/minimums/${TENT}`, { minQuantity: 10 })).statusCode, 403);
+  });
+
   it('random movement sequences keep quantity = Σ movements ≥ 0 (property-based)', async () => {
     const rk = await admin.post('/api/v1/stock/receive', { warehouseId: COUNTY_WH, materialId: QUILT, batchNo: 'T-PROP-1', quantity: 10 });
     const source = rk.json().movements[0].batchId;

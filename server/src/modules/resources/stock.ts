@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
+import { notifyIfBelowMinimum } from './decision.ts';
 
 const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
@@ -170,6 +171,7 @@ async function move(ctx: ServiceCtx, tx: Db, m: MoveInput): Promise<number> {
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
     [m.docNo, m.kind, m.batch.id, m.batch.warehouse_id, m.batch.material_id, m.delta, rows[0].quantity, m.reason ?? null, m.destination?.type ?? null,
       m.destination?.id ?? null, m.destination?.name ?? null, m.sourceBatchId ?? null, ctx.actor.kind === 'user' ? ctx.actor.id : null, ctx.actor.displayName]);
+  if (m.delta < 0) await notifyIfBelowMinimum(tx, m.batch.warehouse_id, m.batch.material_id);
   return ins[0]!.id;
 }
 

@@ -1,0 +1,170 @@
+import { Type, type Static } from 'typebox';
+import { canWriteAt } from '../../platform/actor.ts';
+import { write, type ServiceCtx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { outOfScope, validationFailed } from '../../platform/errors.ts';
+import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { Params, scopeCondition } from '../../platform/query.ts';
+import { notify } from '../notifications/service.ts';
+import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
+
+export const WarehousesWithItemsQuerySchema = Type.Object({
+  lon: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  items: Type.String({ pattern: '^[0-9a-fA-F-]{36}:[0-9]+(\\.[0-9]{1,2})?(,[0-9a-fA-F-]{36}:[0-9]+(\\.[0-9]{1,2})?)*$', description: '所需物资：materialId:数量，逗号分隔' }),
+  k: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 5 })),
+  all: Type.Optional(Type.Boolean({ default: false, description: 'true：只返回能满足全部所需数量的仓库' })),
+  radiusKm: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 2000 })),
+}, { additionalProperties: false });
+
+export const WarehouseWithItemsSchema = Type.Object({
+  id: Type.String(), name: Type.String(), level: Type.String(), regionCode: Type.String(), regionName: Type.String(),
+  managerName: Type.Union([Type.String(), Type.Null()]), managerPhone: Type.Union([Type.String(), Type.Null()]),
+  location: Type.Union([GeoPointSchema, Type.Null()]), distanceM: Type.Number(),
+  items: Type.Array(Type.Object({ materialId: Type.String(), materialName: Type.String(), unit: Type.String(), needed: Type.Number(), available: Type.Number() })),
+  coversAll: Type.Boolean(),
+});
+
+/**
+ * Warehouses holding the needed items (available = unexpired stock), nearest first by geodesic
+ * distance, within the actor's read scope (county reserves included for townships).
+ */
+export async function warehousesWithItems(ctx: ServiceCtx, q: Static<typeof WarehousesWithItemsQuerySchema>): Promise<Static<typeof WarehouseWithItemsSchema>[]> {
+  const needs = q.items.split(',').map((p) => {
+    const [id, qty] = p.split(':');
+    return { id: id!.toLowerCase(), qty: Number(qty) };
+  });
+  const params = new Params();
+  const pt = `ST_SetSRID(ST_MakePoint(${params.add(q.lon)}::float8, ${params.add(q.lat)}::float8), 4326)::geography`;
+  const ids = params.add(needs.map((n) => n.id));
+  const qtys = params.add(needs.map((n) => n.qty));
+  const conds = [scopeCondition(ctx.actor.scope, WAREHOUSE_SCOPE, params), 'w.location IS NOT NULL'];
+  if (q.radiusKm) conds.push(`ST_DWithin(w.location::geography, ${pt}, ${params.add(q.radiusKm * 1000)}::float8)`);
+  const having = q.all ? 'bool_and(COALESCE(s.available, 0) >= n.qty)' : 'bool_or(COALESCE(s.available, 0) > 0)';
+  const { rows } = await ctx.db.query<Record<string, unknown>>(
+    `WITH need AS (SELECT * FROM unnest(${ids}::uuid[], ${qtys}::numeric[]) AS n(material_id, qty)),
+          cand AS (
+            SELECT w.id, w.name, w.level, w.region_code, r.name AS region_name, w.manager_name, w.manager_phone, w.location,
+                   ST_Distance(w.location::geography, ${pt}) AS distance_m
+              FROM warehouse w JOIN region r ON r.code = w.region_code WHERE ${conds.join(' AND ')}),
+          stock AS (
+            SELECT b.warehouse_id, b.material_id, sum(b.quantity) AS available FROM stock_batch b
+             WHERE b.material_id IN (SELECT material_id FROM need) AND b.quantity > 0 AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)
+             GROUP BY 1, 2)
+     SELECT c.id, c.name, c.level, c.region_code AS "regionCode", c.region_name AS "regionName", c.manager_name AS "managerName",
+            c.manager_phone AS "managerPhone", ${asGeoJson('c.location')} AS location, c.distance_m AS "distanceM",
+            json_agg(json_build_object('materialId', n.material_id, 'materialName', m.name, 'unit', m.unit, 'needed', n.qty, 'available', COALESCE(s.available, 0)) ORDER BY m.name) AS items,
+            bool_and(COALESCE(s.available, 0) >= n.qty) AS "coversAll"
+       FROM cand c CROSS JOIN need n JOIN material m ON m.id = n.material_id
+       LEFT JOIN stock s ON s.warehouse_id = c.id AND s.material_id = n.material_id
+      GROUP BY c.id, c.name, c.level, c.region_code, c.region_name, c.manager_name, c.manager_phone, c.location, c.distance_m
+     HAVING ${having}
+      ORDER BY c.distance_m LIMIT ${params.add(q.k ?? 5)}`, params.values);
+  return rows.map((r) => ({
+    ...r, distanceM: Math.round(Number(r.distanceM)),
+    items: (r.items as { materialId: string; materialName: string; unit: string; needed: number; available: number }[]).map((i) => ({ ...i, needed: Number(i.needed), available: Number(i.available) })),
+  }) as Static<typeof WarehouseWithItemsSchema>);
+}
+
+// ---- Alerts: below minimum, expiring soon, expired ----
+
+export const ALERT_KINDS = ['below_minimum', 'expiring', 'expired'] as const;
+export const StockAlertSchema = Type.Object({
+  kind: Type.String({ enum: [...ALERT_KINDS] }), warehouseId: Type.String(), warehouseName: Type.String(), regionCode: Type.String(),
+  materialId: Type.String(), materialName: Type.String(), unit: Type.String(), quantity: Type.Number(),
+  minQuantity: Type.Union([Type.Number(), Type.Null()]), batchId: Type.Union([Type.String(), Type.Null()]),
+  batchNo: Type.Union([Type.String(), Type.Null()]), expiryDate: Type.Union([Type.String(), Type.Null()]),
+});
+export type StockAlert = Static<typeof StockAlertSchema>;
+export const StockAlertsQuerySchema = Type.Object({
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, default: 30, description: '临期预警天数' })),
+  kind: Type.Optional(Type.String({ enum: [...ALERT_KINDS] })),
+  warehouseId: Type.Optional(Type.String({ format: 'uuid' })),
+}, { additionalProperties: false });
+
+const DAY = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v).slice(0, 10));
+
+export async function stockAlerts(db: Db, scopeSql: { sql: string; params: Params }, days: number, filter: { kind?: string; warehouseId?: string } = {}): Promise<StockAlert[]> {
+  const { params } = scopeSql;
+  const d = params.add(days);
+  const wh = filter.warehouseId ? `AND w.id = ${params.add(filter.warehouseId)}::uuid` : '';
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT * FROM (
+       SELECT 'below_minimum' AS kind, w.id AS "warehouseId", w.name AS "warehouseName", w.region_code AS "regionCode", m.id AS "materialId",
+              m.name AS "materialName", m.unit, COALESCE((SELECT sum(b.quantity) FROM stock_batch b WHERE b.warehouse_id = w.id AND b.material_id = m.id
+                AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)), 0) AS quantity,
+              x.min_quantity AS "minQuantity", NULL::uuid AS "batchId", NULL::text AS "batchNo", NULL::date AS "expiryDate"
+         FROM stock_minimum x JOIN warehouse w ON w.id = x.warehouse_id JOIN material m ON m.id = x.material_id WHERE ${scopeSql.sql} ${wh}
+       UNION ALL
+       SELECT CASE WHEN b.expiry_date < current_date THEN 'expired' ELSE 'expiring' END, w.id, w.name, w.region_code, m.id, m.name, m.unit, b.quantity,
+              NULL, b.id, b.batch_no, b.expiry_date
+         FROM stock_batch b JOIN warehouse w ON w.id = b.warehouse_id JOIN material m ON m.id = b.material_id
+        WHERE ${scopeSql.sql} ${wh} AND b.quantity > 0 AND b.expiry_date IS NOT NULL AND b.expiry_date < current_date + ${d}::int
+     ) a WHERE (kind <> 'below_minimum' OR quantity < "minQuantity") ${filter.kind ? `AND kind = ${params.add(filter.kind)}` : ''}
+     ORDER BY CASE kind WHEN 'expired' THEN 0 WHEN 'below_minimum' THEN 1 ELSE 2 END, "expiryDate" NULLS LAST, "warehouseName"`, params.values);
+  return rows.map((r) => ({ ...r, quantity: Number(r.quantity), minQuantity: r.minQuantity === null ? null : Number(r.minQuantity), expiryDate: DAY(r.expiryDate) }) as StockAlert);
+}
+
+export async function listStockAlerts(ctx: ServiceCtx, q: Static<typeof StockAlertsQuerySchema>): Promise<StockAlert[]> {
+  const params = new Params();
+  const sql = scopeCondition(ctx.actor.scope, WAREHOUSE_SCOPE, params);
+  return stockAlerts(ctx.db, { sql, params }, q.days ?? 30, { kind: q.kind, warehouseId: q.warehouseId });
+}
+
+export const MinimumSchema = Type.Object({ minQuantity: Type.Number({ minimum: 0, maximum: 1e9, multipleOf: 0.01 }) }, { additionalProperties: false });
+
+/** Sets a warehouse's minimum stock for a material (0 removes the alert threshold). */
+export async function setMinimum(ctx: ServiceCtx, warehouseId: string, materialId: string, minQuantity: number): Promise<void> {
+  const w = await getWarehouse(ctx, warehouseId);
+  if (!canWriteAt(ctx.actor.scope, w.regionCode, w.orgId)) throw outOfScope(w.name);
+  await write(ctx, async (tx, audit) => {
+    const { rows: m } = await tx.query<{ name: string }>('SELECT name FROM material WHERE id = $1::uuid', [materialId]);
+    if (!m[0]) throw validationFailed([{ path: 'materialId', message: ctx.locale === 'en-US' ? 'unknown material' : '物资目录中没有该物资' }]);
+    if (minQuantity === 0) await tx.query('DELETE FROM stock_minimum WHERE warehouse_id = $1 AND material_id = $2', [w.id, materialId]);
+    else await tx.query(`INSERT INTO stock_minimum (warehouse_id, material_id, min_quantity) VALUES ($1,$2,$3)
+      ON CONFLICT (warehouse_id, material_id) DO UPDATE SET min_quantity = EXCLUDED.min_quantity`, [w.id, materialId, minQuantity]);
+    await audit({ action: 'update', entityType: 'warehouse', entityId: w.id, regionCode: w.regionCode, orgId: w.orgId, summary: `${w.name} ${m[0].name} 最低库存设为 ${minQuantity}`, after: { materialId, minQuantity } });
+  });
+}
+
+/**
+ * After a movement: when the warehouse's usable stock of the material falls below its minimum, the
+ * warehouse manager gets an in-app notification (in the movement's own transaction).
+ */
+export async function notifyIfBelowMinimum(tx: Db, warehouseId: string, materialId: string): Promise<void> {
+  const { rows } = await tx.query<{ manager_user_id: string | null; name: string; material: string; unit: string; qty: number; min: number }>(
+    `SELECT w.manager_user_id, w.name, m.name AS material, m.unit, x.min_quantity AS min,
+            COALESCE((SELECT sum(b.quantity) FROM stock_batch b WHERE b.warehouse_id = w.id AND b.material_id = m.id
+              AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)), 0) AS qty
+       FROM stock_minimum x JOIN warehouse w ON w.id = x.warehouse_id JOIN material m ON m.id = x.material_id
+      WHERE x.warehouse_id = $1 AND x.material_id = $2`, [warehouseId, materialId]);
+  const r = rows[0];
+  if (!r?.manager_user_id || Number(r.qty) >= Number(r.min)) return;
+  await notify(tx, [r.manager_user_id], {
+    title: `库存低于最低储备：${r.name} ${r.material}`,
+    body: `当前可用 ${Number(r.qty)} ${r.unit}，最低储备 ${Number(r.min)} ${r.unit}`,
+    link: `/resources/stock?warehouseId=${warehouseId}`,
+  });
+}
+
+/** Daily sweep: expiring (within `days`) and expired batches → their warehouse managers. */
+export async function notifyExpiring(db: Db, days = 30): Promise<number> {
+  const params = new Params();
+  const alerts = (await stockAlerts(db, { sql: 'TRUE', params }, days)).filter((a) => a.kind !== 'below_minimum');
+  let sent = 0;
+  await db.transaction(async (tx) => {
+    for (const a of alerts) {
+      const { rows } = await tx.query<{ manager_user_id: string | null }>('SELECT manager_user_id FROM warehouse WHERE id = $1', [a.warehouseId]);
+      const manager = rows[0]?.manager_user_id;
+      if (!manager) continue;
+      const title = `${a.kind === 'expired' ? '物资已过期' : '物资临期'}：${a.warehouseName} ${a.materialName}（批次 ${a.batchNo}）`;
+      // One notice per batch and kind per day.
+      const { rows: dup } = await tx.query("SELECT 1 FROM notification WHERE user_id = $1 AND title = $2 AND created_at > now() - interval '20 hours'", [manager, title]);
+      if (dup.length) continue;
+      await notify(tx, [manager], { title, body: `数量 ${a.quantity} ${a.unit}，有效期至 ${a.expiryDate}`, link: `/resources/stock?warehouseId=${a.warehouseId}` });
+      sent++;
+    }
+  });
+  return sent;
+}
+
