@@ -15,7 +15,8 @@ function percentile(xs: number[], p: number): number {
 }
 
 /**
- * k-nearest teams over 100k teams through the API (GET /api/v1/teams/nearest, signed in as the
+ * k-nearest teams over 100k teams, and warehouses holding given items over 20k warehouses (60k
+ * batches), through the API (GET /api/v1/teams/nearest, signed in as the
  * duty officer, one request at a time: latency, not throughput), against the very SQL statement the
  * endpoint issued, replayed directly on a pg connection. Real PostgreSQL (DATABASE_URL).
  */
@@ -34,6 +35,15 @@ export async function nearestScenario(databaseUrl: string): Promise<void> {
              ST_SetSRID(ST_MakePoint(89.6 + random() * 2.2, 41.3 + random() * 2.2), 4326),
              (ARRAY['standby','standby','standby','deployed','resting'])[1 + g % 5]
         FROM generate_series(1, 100000) g, (SELECT array_agg(code) AS codes FROM region) t`);
+    // 20k warehouses with three batches each, for warehouses-with-items.
+    await db.query(`
+      INSERT INTO warehouse (name, level, region_code, location)
+      SELECT '测试仓库' || g, 'village', t.codes[1 + g % array_length(t.codes, 1)], ST_SetSRID(ST_MakePoint(89.6 + random() * 2.2, 41.3 + random() * 2.2), 4326)
+        FROM generate_series(1, 20000) g, (SELECT array_agg(code) AS codes FROM region) t`);
+    await db.query(`
+      INSERT INTO stock_batch (warehouse_id, material_id, batch_no, quantity)
+      SELECT w.id, m.id, 'B1', (random() * 500)::int FROM warehouse w
+        CROSS JOIN LATERAL (SELECT id FROM material ORDER BY md5(w.id::text || name) LIMIT 3) m WHERE w.name LIKE '测试仓库%'`);
     await db.query('ANALYZE');
     const port = await freePort();
     const config = loadConfig({}, { dataDir, port, webDist: path.join(dataDir, 'none') });
@@ -49,9 +59,15 @@ export async function nearestScenario(databaseUrl: string): Promise<void> {
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'duty', password: 'yingji-demo' }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
     const point = (i: number) => [89.7 + ((i * 37) % 200) / 100, 41.5 + ((i * 53) % 180) / 100];
+    const { rows: mats } = await real<{ id: string }>("SELECT id FROM material ORDER BY name LIMIT 2");
+    const items = mats.map((m, i) => `${m.id}:${i === 0 ? 100 : 50}`).join(',');
     const url = (i: number) => {
       const [lon, lat] = point(i);
       return `http://127.0.0.1:${port}/api/v1/teams/nearest?lon=${lon}&lat=${lat}&k=3&specialty=S02`;
+    };
+    const whUrl = (i: number) => {
+      const [lon, lat] = point(i);
+      return `http://127.0.0.1:${port}/api/v1/warehouses/with-items?lon=${lon}&lat=${lat}&k=5&radiusKm=30&items=${items}`;
     };
     const N = 2000;
     for (let i = 0; i < 200; i++) await (await fetch(url(i), { headers: { cookie } })).arrayBuffer();
@@ -82,6 +98,39 @@ export async function nearestScenario(databaseUrl: string): Promise<void> {
     await client.end();
     report('nearest_teams_p50', percentile(api, 50), 'ms', percentile(direct, 50));
     report('nearest_teams_p95', percentile(api, 95), 'ms', percentile(direct, 95));
+
+    // Warehouses holding two items within 30 km, nearest first.
+    for (let i = 0; i < 100; i++) await (await fetch(whUrl(i), { headers: { cookie } })).arrayBuffer();
+    const whCaptured: { sql: string; params: readonly unknown[] }[] = [];
+    (db as { query: Database['query'] }).query = (async (sql: string, params?: readonly unknown[]) => {
+      if (/WITH need AS/.test(sql)) whCaptured.push({ sql, params: params ?? [] });
+      return real(sql, params);
+    }) as Database['query'];
+    await (await fetch(whUrl(0), { headers: { cookie } })).arrayBuffer();
+    const whApi: number[] = [];
+    for (let i = 0; i < N; i++) {
+      const t0 = performance.now();
+      const r = await fetch(whUrl(i), { headers: { cookie } });
+      await r.arrayBuffer();
+      whApi.push(performance.now() - t0);
+      if (r.status !== 200) throw new Error(`with-items returned ${r.status}`);
+    }
+    const ws = whCaptured[0]!;
+    const c2 = new pg.Client({ connectionString: databaseUrl });
+    await c2.connect();
+    const whDirect: number[] = [];
+    for (let i = 0; i < 100 + N; i++) {
+      const [lon, lat] = point(i);
+      const params = [...ws.params];
+      params[0] = lon;
+      params[1] = lat;
+      const t0 = performance.now();
+      await c2.query(ws.sql, params);
+      if (i >= 100) whDirect.push(performance.now() - t0);
+    }
+    await c2.end();
+    report('warehouses_with_items_p50', percentile(whApi, 50), 'ms', percentile(whDirect, 50));
+    report('warehouses_with_items_p95', percentile(whApi, 95), 'ms', percentile(whDirect, 95));
     await app.close();
   } finally {
     await db?.close();

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, EnvironmentOutlined, HomeOutlined, KeyOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, BookOutlined, CarOutlined, EnvironmentOutlined, GlobalOutlined, HomeOutlined, KeyOutlined, SafetyOutlined,
+  SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
+import { rnav } from '../domains/resources/messages.ts';
 import type { Msg } from '../lib/i18n.tsx';
 import { shell } from './messages.ts';
 
@@ -27,6 +29,16 @@ export const NAV: NavGroup[] = [
     key: 'home',
     label: null,
     items: [{ path: '/', label: shell.navHome, icon: <HomeOutlined />, testId: 'nav-home' }],
+  },
+  {
+    key: 'resources',
+    label: rnav.group,
+    items: [
+      { path: '/resources/teams', label: rnav.teams, icon: <SafetyOutlined />, permission: 'resources:read', testId: 'nav-teams' },
+      { path: '/resources/experts', label: rnav.experts, icon: <SolutionOutlined />, permission: 'resources:read', testId: 'nav-experts' },
+      { path: '/resources/equipment', label: rnav.equipment, icon: <CarOutlined />, permission: 'resources:read', testId: 'nav-equipment' },
+      { path: '/resources/map', label: rnav.map, icon: <GlobalOutlined />, permission: 'resources:read', testId: 'nav-resource-map' },
+    ],
   },
   {
     key: 'system',

@@ -12,6 +12,10 @@ const RegionsPage = lazy(() => import('../domains/regions/pages/RegionsPage.tsx'
 const DictionariesPage = lazy(() => import('../domains/dictionaries/pages/DictionariesPage.tsx'));
 const AuditPage = lazy(() => import('../domains/audit/pages/AuditPage.tsx'));
 const TokensPage = lazy(() => import('../domains/tokens/pages/TokensPage.tsx'));
+const TeamsPage = lazy(() => import('../domains/resources/pages/TeamsPage.tsx'));
+const ExpertsPage = lazy(() => import('../domains/resources/pages/ExpertsPage.tsx'));
+const EquipmentPage = lazy(() => import('../domains/resources/pages/EquipmentPage.tsx'));
+const ResourceMapPage = lazy(() => import('../domains/resources/pages/ResourceMapPage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -25,6 +29,10 @@ export function AppRoutes() {
         <Route path="dictionaries" element={<RequirePermission permission="dicts:read"><DictionariesPage /></RequirePermission>} />
         <Route path="audit" element={<RequirePermission permission="audit:read"><AuditPage /></RequirePermission>} />
         <Route path="tokens" element={<RequirePermission permission="tokens:write"><TokensPage /></RequirePermission>} />
+        <Route path="resources/teams" element={<RequirePermission permission="resources:read"><TeamsPage /></RequirePermission>} />
+        <Route path="resources/experts" element={<RequirePermission permission="resources:read"><ExpertsPage /></RequirePermission>} />
+        <Route path="resources/equipment" element={<RequirePermission permission="resources:read"><EquipmentPage /></RequirePermission>} />
+        <Route path="resources/map" element={<RequirePermission permission="resources:read"><ResourceMapPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

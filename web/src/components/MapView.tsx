@@ -63,6 +63,11 @@ export interface MapViewProps {
   legend?: LegendItem[];
   style?: CSSProperties;
   testId?: string;
+  /**
+   * Clicking the map where no clickable page-layer feature (a layer with `onClick`) is hit, e.g. to
+   * pick a point. Optional; without it the map behaves as before.
+   */
+  onMapClick?: (lngLat: { lng: number; lat: number }) => void;
 }
 
 // ---------- error boundary ----------
@@ -173,7 +178,7 @@ interface LayerState {
   markers: maplibregl.Marker[];
 }
 
-function MapInner({ layers = [], basemap = true, basemapLabels = true, fitTo = 'basemap', fitMaxZoom = 11, height = 420, legend, style, testId = 'map' }: MapViewProps) {
+function MapInner({ layers = [], basemap = true, basemapLabels = true, fitTo = 'basemap', fitMaxZoom = 11, height = 420, legend, style, testId = 'map', onMapClick }: MapViewProps) {
   const { t, locale } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -186,6 +191,8 @@ function MapInner({ layers = [], basemap = true, basemapLabels = true, fitTo = '
   const baseMarkers = useRef<PlacedLabel[]>([]);
   const relabel = useRef<() => void>(() => undefined);
   const fitted = useRef(false);
+  const mapClick = useRef(onMapClick);
+  mapClick.current = onMapClick;
 
   if (fatal) throw fatal; // rendered by MapErrorBoundary
 
@@ -221,6 +228,13 @@ function MapInner({ layers = [], basemap = true, basemapLabels = true, fitTo = '
       declutter(map, all);
     };
     map.on('moveend', () => relabel.current());
+    map.on('click', (e) => {
+      const h = mapClick.current;
+      if (!h) return;
+      const clickable = [...clickHandlers.current].filter(([id, fn]) => fn && map.getLayer(`yj-${id}`)).map(([id]) => `yj-${id}`);
+      if (clickable.length && map.queryRenderedFeatures(e.point, { layers: clickable }).length) return;
+      h({ lng: e.lngLat.lng, lat: e.lngLat.lat });
+    });
     mapRef.current = map;
     const ro = new ResizeObserver(() => map.resize());
     ro.observe(el);

@@ -2,13 +2,14 @@ import { Type, type Static } from 'typebox';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import type { ResourceDef } from '../../platform/query.ts';
 
-export const DICTS = ['event_type', 'industry', 'material_category', 'org_type', 'role'] as const;
+export const DICTS = ['event_type', 'industry', 'material_category', 'org_type', 'role', 'team_specialty'] as const;
 export const DICT_LABELS: Record<string, [string, string, string]> = {
   event_type: ['突发事件类型', 'Event types', 'GB/T 35561-2017'],
   industry: ['国民经济行业分类', 'Industries', 'GB/T 4754-2017'],
   material_category: ['应急物资分类', 'Material categories', 'GB/T 38565-2020'],
   org_type: ['单位类型', 'Organisation types', ''],
   role: ['角色', 'Roles', ''],
+  team_specialty: ['救援队伍专长', 'Rescue team specialties', ''],
 };
 
 export const DictItemSchema = Type.Object({

@@ -1,0 +1,139 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+
+/**
+ * Emergency resources in a real browser against the real server: a rescue team is created, opened and
+ * sent out (status history), the resource map answers a nearest-teams query, and a township sees only
+ * its own and county-level teams.
+ */
+describe('resources UI (headless Chromium)', () => {
+  let server: Server;
+  let browser: Awaited<ReturnType<typeof openBrowser>>;
+  let page: Page;
+  const errors: string[] = [];
+  const teamName = '测试水域救援队';
+  const reason = '端到端测试：前往鄯善镇处置内涝';
+
+  /** Closes every open drawer with its close button and waits until none is left (Escape can race a focused select). */
+  const closeDrawers = async () => {
+    for (let i = 0; i < 3 && (await page.locator('.ant-drawer-open').count()) > 0; i++) {
+      await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+      await page.waitForTimeout(400);
+    }
+    await page.locator('.ant-drawer-mask').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    assert.equal(await page.locator('.ant-drawer-open').count(), 0, 'drawers closed');
+  };
+  const openOption = (title: string) => page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
+
+  before(async () => {
+    server = await startServer();
+    browser = await openBrowser();
+    page = browser.page;
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => { if (r.status() >= 500 || (r.url().includes('/assets/') && r.status() >= 400)) errors.push(`${r.status()} ${r.url()}`); });
+    await login(page, server.url);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a rescue team, opens it and changes its status to 出动', async () => {
+    await page.getByTestId('nav-teams').click();
+    await page.getByTestId('teams-table-row').first().waitFor();
+    await page.getByTestId('teams-create').click();
+    await page.getByTestId('team-form').waitFor();
+    // Client-side validation first.
+    await page.getByTestId('team-form-submit').click();
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    await page.getByTestId('team-form-name').fill(teamName);
+    await page.getByTestId('team-form-category').click();
+    await openOption('社会救援力量').click();
+    await page.getByTestId('team-form-specialties').click();
+    await openOption('水域救援').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('team-form-headcount').fill('12');
+    await page.getByTestId('team-form-regionCode').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title').getByText('鄯善县', { exact: true }).click();
+    await page.getByTestId('team-form-lng').fill('89.95');
+    await page.getByTestId('team-form-lat').fill('42.88');
+    await page.getByTestId('team-form-submit').click();
+    await page.locator('.ant-message').getByText(`已创建队伍 ${teamName}`).waitFor();
+    await page.locator('.ant-drawer-open [data-testid="team-form"]').waitFor({ state: 'detached' });
+
+    await page.getByTestId('teams-table-search').locator('input').fill(teamName);
+    await page.getByTestId('teams-table-search').locator('input').press('Enter');
+    const row = page.getByTestId('teams-table-row').filter({ hasText: teamName });
+    await row.waitFor();
+    assert.match(await row.innerText(), /社会救援力量/);
+    assert.match(await row.innerText(), /水域救援/);
+    assert.match(await row.innerText(), /待命/);
+    await shot(page, 'e2e-r1-teams');
+
+    await row.getByTestId('team-open').click();
+    await page.getByTestId('team-detail').waitFor();
+    await page.getByTestId('team-detail-fields').getByText('鄯善县', { exact: true }).waitFor();
+    await page.getByTestId('team-status-change').click();
+    await page.getByTestId('team-status-select').click();
+    await openOption('出动').click();
+    await page.getByTestId('team-status-reason').fill(reason);
+    await page.getByTestId('team-status-submit').click();
+    await page.locator('.ant-message').getByText('队伍状态已变更为 出动').waitFor();
+    const history = page.getByTestId('team-status-history');
+    await history.getByText(reason).waitFor();
+    assert.match(await history.getByTestId('team-status-history-item').first().innerText(), /待命[\s\S]*出动/);
+    await shot(page, 'e2e-r2-team-detail');
+    await closeDrawers();
+    await page.getByTestId('teams-table-row').filter({ hasText: teamName }).getByText('出动').waitFor();
+  });
+
+  it('the resource map finds the three nearest 综合救援 teams in order of distance', async () => {
+    await closeDrawers();
+    await page.getByTestId('nav-resource-map').click();
+    await page.locator('[data-testid="resource-map-state"][data-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+    assert.equal(await page.getByTestId('map-error').count(), 0, 'WebGL map rendered');
+    const panel = page.getByTestId('nearest-panel');
+    await panel.getByTestId('nearest-lng').fill('89.97');
+    await panel.getByTestId('nearest-lat').fill('42.90');
+    await panel.getByTestId('nearest-specialties').click();
+    await openOption('综合救援').click();
+    await page.keyboard.press('Escape');
+    await panel.getByTestId('nearest-k').fill('3');
+    await panel.getByTestId('nearest-submit').click();
+    await page.getByTestId('nearest-result').nth(2).waitFor();
+    const rows = page.getByTestId('nearest-result');
+    assert.equal(await rows.count(), 3);
+    const distances: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      distances.push(Number(await rows.nth(i).getAttribute('data-distance-m')));
+      assert.match(await rows.nth(i).innerText(), /\d+\.\d 公里/);
+    }
+    assert.ok(distances[0]! <= distances[1]! && distances[1]! <= distances[2]!, `increasing distances ${distances.join(', ')}`);
+    assert.ok(distances[0]! < distances[2]!, `not all equal: ${distances.join(', ')}`);
+    await page.waitForTimeout(800); // the fit animation
+    await shot(page, 'e2e-r3-map-nearest');
+    assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
+  });
+
+  it('a township sees its own and county-level teams, not another township\'s', async () => {
+    await browser.context.clearCookies();
+    await login(page, server.url, 'town-lianmuqin');
+    await page.getByTestId('nav-teams').click();
+    await page.getByTestId('teams-table-row').first().waitFor();
+    const search = page.getByTestId('teams-table-search').locator('input');
+    await search.fill('应急救援');
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/v1/teams?') && r.url().includes('q=')),
+      search.press('Enter'),
+    ]);
+    const body = (await res.json()) as { items: { name: string }[] };
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="teams-table-row"]').length === n, body.items.length);
+    const names = (await page.getByTestId('teams-table-row').allInnerTexts()).join('\n');
+    assert.match(names, /鄯善县综合应急救援大队/);
+    assert.match(names, /连木沁镇应急救援志愿者队/);
+    assert.doesNotMatch(names, /鄯善镇应急救援志愿者队/);
+    assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
+  });
+});
