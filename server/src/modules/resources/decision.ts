@@ -8,6 +8,12 @@ import { Params, scopeCondition } from '../../platform/query.ts';
 import { notify } from '../notifications/service.ts';
 import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
 
+/**
+ * How many of the nearest warehouses are examined for stock: a small ring first, which answers almost
+ * every query; a wider one only when the small ring did not yield k warehouses.
+ */
+const CANDIDATE_RINGS = [40, 2000];
+
 export const WarehousesWithItemsQuerySchema = Type.Object({
   lon: Type.Number({ minimum: -180, maximum: 180 }),
   lat: Type.Number({ minimum: -90, maximum: 90 }),
@@ -30,6 +36,15 @@ export const WarehouseWithItemsSchema = Type.Object({
  * distance, within the actor's read scope (county reserves included for townships).
  */
 export async function warehousesWithItems(ctx: ServiceCtx, q: Static<typeof WarehousesWithItemsQuerySchema>): Promise<Static<typeof WarehouseWithItemsSchema>[]> {
+  let found: Static<typeof WarehouseWithItemsSchema>[] = [];
+  for (const ring of CANDIDATE_RINGS) {
+    found = await warehousesWithItemsWithin(ctx, q, ring);
+    if (found.length >= (q.k ?? 5)) break;
+  }
+  return found;
+}
+
+async function warehousesWithItemsWithin(ctx: ServiceCtx, q: Static<typeof WarehousesWithItemsQuerySchema>, candidates: number): Promise<Static<typeof WarehouseWithItemsSchema>[]> {
   const needs = q.items.split(',').map((p) => {
     const [id, qty] = p.split(':');
     return { id: id!.toLowerCase(), qty: Number(qty) };
@@ -44,19 +59,19 @@ export async function warehousesWithItems(ctx: ServiceCtx, q: Static<typeof Ware
   const { rows } = await ctx.db.query<Record<string, unknown>>(
     `WITH need AS (SELECT * FROM unnest(${ids}::uuid[], ${qtys}::numeric[]) AS n(material_id, qty)),
           cand AS (
+            -- Nearest candidates first through the GiST index (bounded work however many warehouses exist).
             SELECT w.id, w.name, w.level, w.region_code, r.name AS region_name, w.manager_name, w.manager_phone, w.location,
                    ST_Distance(w.location::geography, ${pt}) AS distance_m
-              FROM warehouse w JOIN region r ON r.code = w.region_code WHERE ${conds.join(' AND ')}),
-          stock AS (
-            SELECT b.warehouse_id, b.material_id, sum(b.quantity) AS available FROM stock_batch b
-             WHERE b.material_id IN (SELECT material_id FROM need) AND b.quantity > 0 AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)
-             GROUP BY 1, 2)
+              FROM warehouse w JOIN region r ON r.code = w.region_code WHERE ${conds.join(' AND ')}
+             ORDER BY w.location::geography <-> ${pt} LIMIT ${params.add(candidates)})
      SELECT c.id, c.name, c.level, c.region_code AS "regionCode", c.region_name AS "regionName", c.manager_name AS "managerName",
             c.manager_phone AS "managerPhone", ${asGeoJson('c.location')} AS location, c.distance_m AS "distanceM",
             json_agg(json_build_object('materialId', n.material_id, 'materialName', m.name, 'unit', m.unit, 'needed', n.qty, 'available', COALESCE(s.available, 0)) ORDER BY m.name) AS items,
             bool_and(COALESCE(s.available, 0) >= n.qty) AS "coversAll"
        FROM cand c CROSS JOIN need n JOIN material m ON m.id = n.material_id
-       LEFT JOIN stock s ON s.warehouse_id = c.id AND s.material_id = n.material_id
+       LEFT JOIN LATERAL (
+         SELECT sum(b.quantity) AS available FROM stock_batch b
+          WHERE b.warehouse_id = c.id AND b.material_id = n.material_id AND b.quantity > 0 AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)) s ON true
       GROUP BY c.id, c.name, c.level, c.region_code, c.region_name, c.manager_name, c.manager_phone, c.location, c.distance_m
      HAVING ${having}
       ORDER BY c.distance_m LIMIT ${params.add(q.k ?? 5)}`, params.values);
