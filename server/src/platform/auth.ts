@@ -81,13 +81,16 @@ export async function actorFromSession(db: Db, token: string): Promise<Actor | n
 /** Loads the actor behind an API token (`Authorization: Bearer yj_…`); each token has its own scope. */
 export async function actorFromToken(db: Db, token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const { rows } = await db.query<TokenRow>(
-    `UPDATE api_token SET last_used_at = now() WHERE token_hash = $1
-     RETURNING id, name, roles, region_code, industries, org_id, expires_at, revoked_at`,
+  const { rows } = await db.query<TokenRow & { last_used_at: Date | null }>(
+    'SELECT id, name, roles, region_code, industries, org_id, expires_at, revoked_at, last_used_at FROM api_token WHERE token_hash = $1',
     [sha256(token)],
   );
   const t = rows[0];
   if (!t || t.revoked_at || (t.expires_at && t.expires_at.getTime() < Date.now())) return null;
+  // Devices call many times a second: record use at most once a minute, not a write per request.
+  if (!t.last_used_at || Date.now() - t.last_used_at.getTime() > 60_000) {
+    await db.query('UPDATE api_token SET last_used_at = now() WHERE id = $1', [t.id]);
+  }
   const rs = roles(t.roles);
   const scope = await computeScope(db, { roles: rs, regionCode: t.region_code, industries: t.industries, orgId: t.org_id });
   return {

@@ -5,6 +5,7 @@ import { AppError, duplicate, notFound, outOfScope, validationFailed } from '../
 import { pointSql, GeoPointSchema } from '../../platform/geo.ts';
 import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
 import { isValidCreditCode } from './rules.ts';
+import { isoTime } from '../../platform/values.ts';
 
 export const ORG_TYPES = ['bureau', 'department', 'township_office', 'park', 'enterprise', 'rescue_team', 'social_org'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
@@ -63,7 +64,6 @@ export type OrgCreate = Static<typeof OrgCreateSchema>;
 export const OrgUpdateSchema = Type.Partial(OrgCreateSchema, { additionalProperties: false });
 export type OrgUpdate = Static<typeof OrgUpdateSchema>;
 
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export const orgsResource: ResourceDef<Org> = {
   name: 'orgs',
@@ -96,7 +96,7 @@ export const orgsResource: ResourceDef<Org> = {
     { key: 'contactPhone', zh: '联系电话', en: 'Phone' },
     { key: 'address', zh: '地址', en: 'Address', width: 40 },
   ],
-  map: (r) => ({ ...r, createdAt: ISO(r.createdAt), updatedAt: ISO(r.updatedAt) }) as Org,
+  map: (r) => ({ ...r, createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as Org,
 };
 
 export async function getOrg(ctx: ServiceCtx, id: string): Promise<Org> {

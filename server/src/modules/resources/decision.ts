@@ -7,6 +7,7 @@ import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
 import { Params, scopeCondition } from '../../platform/query.ts';
 import { notify } from '../notifications/service.ts';
 import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
+import { isoDate } from '../../platform/values.ts';
 
 /**
  * How many of the nearest warehouses are examined for stock: a small ring first, which answers almost
@@ -97,7 +98,6 @@ export const StockAlertsQuerySchema = Type.Object({
   warehouseId: Type.Optional(Type.String({ format: 'uuid' })),
 }, { additionalProperties: false });
 
-const DAY = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v).slice(0, 10));
 
 export async function stockAlerts(db: Db, scopeSql: { sql: string; params: Params }, days: number, filter: { kind?: string; warehouseId?: string } = {}): Promise<StockAlert[]> {
   const { params } = scopeSql;
@@ -117,7 +117,7 @@ export async function stockAlerts(db: Db, scopeSql: { sql: string; params: Param
         WHERE ${scopeSql.sql} ${wh} AND b.quantity > 0 AND b.expiry_date IS NOT NULL AND b.expiry_date < current_date + ${d}::int
      ) a WHERE (kind <> 'below_minimum' OR quantity < "minQuantity") ${filter.kind ? `AND kind = ${params.add(filter.kind)}` : ''}
      ORDER BY CASE kind WHEN 'expired' THEN 0 WHEN 'below_minimum' THEN 1 ELSE 2 END, "expiryDate" NULLS LAST, "warehouseName"`, params.values);
-  return rows.map((r) => ({ ...r, quantity: Number(r.quantity), minQuantity: r.minQuantity === null ? null : Number(r.minQuantity), expiryDate: DAY(r.expiryDate) }) as StockAlert);
+  return rows.map((r) => ({ ...r, quantity: Number(r.quantity), minQuantity: r.minQuantity === null ? null : Number(r.minQuantity), expiryDate: isoDate(r.expiryDate) }) as StockAlert);
 }
 
 export async function listStockAlerts(ctx: ServiceCtx, q: Static<typeof StockAlertsQuerySchema>): Promise<StockAlert[]> {

@@ -1,18 +1,17 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
+import { isoTime, nullable } from '../../platform/values.ts';
 
 export const EQUIPMENT_STATUSES = ['available', 'in_use', 'maintenance'] as const;
 export const EQUIPMENT_STATUS_LABELS: Record<string, [string, string]> = { available: ['可调用', 'Available'], in_use: ['使用中', 'In use'], maintenance: ['维修保养', 'Maintenance'] };
 /** Common large-equipment types in county reserves; free text is allowed beyond these. */
 export const EQUIPMENT_TYPES = ['挖掘机', '装载机', '推土机', '起重机', '自卸车', '排水抢险车', '大功率水泵', '发电机组', '应急照明车', '应急通信车', '冲锋舟', '消防车', '救护车', '破拆设备', '生命探测仪', '无人机'];
 
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export const EquipmentSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), name: Type.String(), type: Type.String(), model: nullable(Type.String()), quantity: Type.Integer(),
@@ -65,7 +64,7 @@ export const equipmentResource: ResourceDef<Equipment> = {
     { key: 'contactName', zh: '联系人', en: 'Contact' },
     { key: 'contactPhone', zh: '联系电话', en: 'Phone' },
   ],
-  map: (r) => ({ ...r, createdAt: ISO(r.createdAt), updatedAt: ISO(r.updatedAt) }) as Equipment,
+  map: (r) => ({ ...r, createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as Equipment,
 };
 
 export async function getEquipment(ctx: ServiceCtx, id: string): Promise<Equipment> {

@@ -1,16 +1,15 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
+import { isoTime, nullable } from '../../platform/values.ts';
 
 export const AVAILABILITY = ['available', 'busy', 'unavailable'] as const;
 export const AVAILABILITY_LABELS: Record<string, [string, string]> = { available: ['可调用', 'Available'], busy: ['任务中', 'Busy'], unavailable: ['不可用', 'Unavailable'] };
 
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export const ExpertSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), name: Type.String(), fields: Type.Array(Type.String()), title: nullable(Type.String()),
@@ -58,7 +57,7 @@ export const expertsResource: ResourceDef<Expert> = {
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'availability', zh: '可用状态', en: 'Availability', format: (v, _r, l) => AVAILABILITY_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
   ],
-  map: (r) => ({ ...r, createdAt: ISO(r.createdAt), updatedAt: ISO(r.updatedAt) }) as Expert,
+  map: (r) => ({ ...r, createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as Expert,
 };
 
 export async function getExpert(ctx: ServiceCtx, id: string): Promise<Expert> {

@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -6,10 +6,8 @@ import { AppError, notFound, outOfScope, validationFailed } from '../../platform
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
 import { notifyIfBelowMinimum } from './decision.ts';
+import { isoDate, isoTime, nullable } from '../../platform/values.ts';
 
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
-const DAY = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v).slice(0, 10));
 
 export const RESERVE_MODES = ['physical', 'agreement', 'capacity'] as const;
 export const RESERVE_MODE_LABELS: Record<string, [string, string]> = { physical: ['实物储备', 'Physical'], agreement: ['协议储备', 'Agreement'], capacity: ['产能储备', 'Production capacity'] };
@@ -57,7 +55,7 @@ export const batchesResource: ResourceDef<Batch> = {
     { key: 'expiryDate', zh: '有效期至', en: 'Expires' },
     { key: 'reserveMode', zh: '储备方式', en: 'Reserve mode', format: (v, _r, l) => RESERVE_MODE_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
   ],
-  map: (r) => ({ ...r, productionDate: DAY(r.productionDate), expiryDate: DAY(r.expiryDate), updatedAt: ISO(r.updatedAt) }) as Batch,
+  map: (r) => ({ ...r, productionDate: isoDate(r.productionDate), expiryDate: isoDate(r.expiryDate), updatedAt: isoTime(r.updatedAt) }) as Batch,
 };
 
 export const MovementSchema = Type.Object({
@@ -103,7 +101,7 @@ export const movementsResource: ResourceDef<Movement> = {
     { key: 'reason', zh: '事由', en: 'Reason', width: 30 },
     { key: 'operatorName', zh: '经办人', en: 'Operator' },
   ],
-  map: (r) => ({ ...r, createdAt: ISO(r.createdAt) }) as Movement,
+  map: (r) => ({ ...r, createdAt: isoTime(r.createdAt) }) as Movement,
 };
 
 const Qty = Type.Number({ exclusiveMinimum: 0, maximum: 1e9, multipleOf: 0.01 });

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
+import { isoTime, nullable } from '../../platform/values.ts';
 
 export const TEAM_CATEGORIES = ['comprehensive', 'professional', 'enterprise', 'social', 'volunteer'] as const;
 export const TEAM_CATEGORY_LABELS: Record<string, [string, string]> = {
@@ -19,7 +20,6 @@ export const TEAM_STATUS_LABELS: Record<string, [string, string]> = {
 /** County-level resources (placed at the root region) are visible to every township: they can be sent to it. */
 export const SHARED_AT_ROOT = (col: string) => `${col} IN (SELECT code FROM region WHERE parent_code IS NULL)`;
 
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
 
 export const TeamSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -47,7 +47,6 @@ export const TeamSchema = Type.Object({
 export type Team = Static<typeof TeamSchema>;
 
 const PHONE = Type.String({ pattern: '^[0-9+\\- ]{5,20}$' });
-const nullable = <T extends import('typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const TeamCreateSchema = Type.Object({
   name: Type.String({ minLength: 2, maxLength: 100 }),
   category: Type.String({ enum: [...TEAM_CATEGORIES] }),
@@ -79,7 +78,7 @@ export const TEAM_SELECT = `t.id, t.name, t.category, t.specialties, t.headcount
 export const TEAM_FROM = 'team t JOIN region r ON r.code = t.region_code LEFT JOIN org o ON o.id = t.org_id';
 export const TEAM_SCOPE = { region: 't.region_code', org: 't.org_id', sharedWhen: SHARED_AT_ROOT('t.region_code') };
 export const toTeam = (r: Record<string, unknown>): Team =>
-  ({ ...r, statusChangedAt: ISO(r.statusChangedAt), createdAt: ISO(r.createdAt), updatedAt: ISO(r.updatedAt) }) as Team;
+  ({ ...r, statusChangedAt: isoTime(r.statusChangedAt), createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as Team;
 
 export const teamsResource: ResourceDef<Team> = {
   name: 'teams',
@@ -210,7 +209,7 @@ export async function teamStatusHistory(ctx: ServiceCtx, id: string): Promise<St
   const { rows } = await ctx.db.query<Record<string, unknown>>(
     `SELECT c.from_status AS "fromStatus", c.to_status AS "toStatus", c.reason, u.display_name AS "changedByName", c.changed_at AS "changedAt"
        FROM team_status_change c LEFT JOIN app_user u ON u.id = c.changed_by WHERE c.team_id = $1 ORDER BY c.changed_at DESC, c.id DESC LIMIT 200`, [id]);
-  return rows.map((r) => ({ ...r, changedAt: ISO(r.changedAt) }) as Static<typeof TeamStatusChangeSchema>);
+  return rows.map((r) => ({ ...r, changedAt: isoTime(r.changedAt) }) as Static<typeof TeamStatusChangeSchema>);
 }
 
 export const TeamMemberSchema = Type.Object({

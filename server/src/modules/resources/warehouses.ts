@@ -1,10 +1,11 @@
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { duplicate, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
+import { isoTime, nullable } from '../../platform/values.ts';
 
 export const WAREHOUSE_LEVELS = ['county', 'township', 'village', 'agreement'] as const;
 export const WAREHOUSE_LEVEL_LABELS: Record<string, [string, string]> = {
@@ -12,8 +13,6 @@ export const WAREHOUSE_LEVEL_LABELS: Record<string, [string, string]> = {
   agreement: ['协议代储', 'Agreement reserve (enterprise)'],
 };
 
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export const WarehouseSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), name: Type.String(), level: Type.String({ enum: [...WAREHOUSE_LEVELS] }),
@@ -66,7 +65,7 @@ export const warehousesResource: ResourceDef<Warehouse> = {
     { key: 'address', zh: '地址', en: 'Address', width: 36 },
     { key: 'areaM2', zh: '面积（㎡）', en: 'Area (m²)' },
   ],
-  map: (r) => ({ ...r, createdAt: ISO(r.createdAt), updatedAt: ISO(r.updatedAt) }) as Warehouse,
+  map: (r) => ({ ...r, createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as Warehouse,
 };
 
 export async function getWarehouse(ctx: ServiceCtx, id: string): Promise<Warehouse> {

@@ -4,6 +4,7 @@ import { write, type ServiceCtx } from '../../platform/context.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
 import { ROLES, isRole } from '../../platform/permissions.ts';
 import { Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
+import { isoTime } from '../../platform/values.ts';
 
 export const TokenSchema = Type.Object({
   id: Type.String(),
@@ -31,7 +32,6 @@ export const TokenCreateSchema = Type.Object({
   expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
 }, { additionalProperties: false });
 
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
 
 export const tokensResource: ResourceDef<Token> = {
   name: 'tokens',
@@ -53,7 +53,7 @@ export const tokensResource: ResourceDef<Token> = {
     { key: 'lastUsedAt', zh: '最近使用', en: 'Last used' },
     { key: 'revokedAt', zh: '吊销时间', en: 'Revoked' },
   ],
-  map: (r) => ({ ...r, expiresAt: ISO(r.expiresAt), lastUsedAt: ISO(r.lastUsedAt), revokedAt: ISO(r.revokedAt), createdAt: ISO(r.createdAt) }) as Token,
+  map: (r) => ({ ...r, expiresAt: isoTime(r.expiresAt), lastUsedAt: isoTime(r.lastUsedAt), revokedAt: isoTime(r.revokedAt), createdAt: isoTime(r.createdAt) }) as Token,
 };
 
 /** Creates an API token for a system or device; the secret is returned once and stored only as a hash. */

@@ -6,6 +6,7 @@ import { AppError, duplicate, forbidden, notFound, outOfScope, validationFailed 
 import { getResource, scopeCondition, Params, type ResourceDef } from '../../platform/query.ts';
 import { isRole, permissionsFor, ROLE_LABELS, ROLES, type Role } from '../../platform/permissions.ts';
 import { hashPassword } from '../auth/service.ts';
+import { isoTime } from '../../platform/values.ts';
 
 
 export const RoleSchema = Type.String({ enum: [...ROLES] as string[] });
@@ -79,7 +80,6 @@ export type UserUpdate = Static<typeof UserUpdateSchema>;
 export const PasswordResetSchema = Type.Object({ password: PASSWORD }, { additionalProperties: false });
 export const PasswordChangeSchema = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: 256 }), password: PASSWORD }, { additionalProperties: false });
 
-const ISO = (v: unknown) => (v instanceof Date ? v.toISOString() : v === null || v === undefined ? null : String(v));
 
 export const usersResource: ResourceDef<User> = {
   name: 'users',
@@ -113,7 +113,7 @@ export const usersResource: ResourceDef<User> = {
     { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => (v === 'active' ? (l === 'en-US' ? 'active' : '启用') : l === 'en-US' ? 'disabled' : '停用') },
     { key: 'lastLoginAt', zh: '最近登录', en: 'Last sign-in', format: (v) => (v instanceof Date ? v : null), width: 20 },
   ],
-  map: (r) => ({ ...r, lastLoginAt: ISO(r.lastLoginAt), createdAt: ISO(r.createdAt), updatedAt: ISO(r.updatedAt) }) as User,
+  map: (r) => ({ ...r, lastLoginAt: isoTime(r.lastLoginAt), createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as User,
 };
 
 export async function getUser(ctx: ServiceCtx, id: string): Promise<User> {
