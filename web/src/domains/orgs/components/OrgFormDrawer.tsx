@@ -3,17 +3,18 @@
  * GB 32100 check character of the unified social credit code (lib/credit-code.ts).
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { OrgSelect } from '../../../components/OrgSelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
 import { IndustrySelect } from '../../../components/IndustrySelect.tsx';
 import { api, errorMessage } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
-import { common, useI18n } from '../../../lib/i18n.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
 import type { Org } from '../../../lib/types.ts';
 import { creditCodeRule, emptyToNull, maxLen, minLen, phoneRule, required } from '../../../lib/validators.ts';
 import { om } from '../messages.ts';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 interface OrgFormValues {
   name: string;
@@ -101,21 +102,7 @@ export function OrgFormDrawer({ open, org, onClose, onSaved }: { open: boolean; 
   });
 
   return (
-    <Drawer
-      title={t(editing ? om.edit : om.create)}
-      open={open}
-      onClose={onClose}
-      size={600}
-      destroyOnHidden
-      data-testid="org-drawer"
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose} data-testid="org-form-cancel">{t(common.cancel)}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="org-form-submit">{t(common.save)}</Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="org-form-error" />}
+    <FormDrawer title={t(editing ? om.edit : om.create)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="org" size={600}>
       <Form form={form} layout="vertical" data-testid="org-form" autoComplete="off">
         <Form.Item name="name" label={t(om.name)} rules={[required(t, om.name), minLen(t, om.name, 2), maxLen(t, om.name, 100)]}>
           <Input data-testid="org-form-name" maxLength={100} />
@@ -176,6 +163,6 @@ export function OrgFormDrawer({ open, org, onClose, onSaved }: { open: boolean; 
           </div>
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

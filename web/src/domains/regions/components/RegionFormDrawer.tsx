@@ -5,14 +5,15 @@
  * 6 digits for a township and its first 9 for a village.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Descriptions, Drawer, Form, Input, InputNumber, Space, Switch } from 'antd';
+import { App, AutoComplete, Descriptions, Form, Input, InputNumber, Switch } from 'antd';
 import { ApiError, api, errorMessage } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
-import { common, useI18n } from '../../../lib/i18n.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
 import type { Region, RegionDetail } from '../../../lib/types.ts';
 import { maxLen, required } from '../../../lib/validators.ts';
 import { LEVEL_LABELS, rm } from '../messages.ts';
 import { BoundaryInput, type BoundaryValue } from './BoundaryInput.tsx';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 export type RegionFormTarget = { mode: 'create'; parent: RegionDetail } | { mode: 'edit'; region: RegionDetail };
 
@@ -158,21 +159,7 @@ export function RegionFormDrawer({ open, target, onClose, onSaved }: {
   const title = parent ? t(rm.createTitle, { parent: parent.name }) : region ? t(rm.editTitle, { name: region.name }) : '';
 
   return (
-    <Drawer
-      title={title}
-      open={open}
-      onClose={onClose}
-      size={600}
-      destroyOnHidden
-      data-testid="region-drawer"
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose} data-testid="region-form-cancel">{t(common.cancel)}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="region-form-submit">{t(common.save)}</Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="region-form-error" />}
+    <FormDrawer title={title} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="region" size={600}>
       <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
         {parent && <Descriptions.Item label={t(rm.parent)}>{parent.name}&nbsp;<span style={{ fontFamily: 'monospace', color: '#64748b' }}>{parent.code}</span></Descriptions.Item>}
         {parent && <Descriptions.Item label={t(rm.childLevel)}>{levelLabel}</Descriptions.Item>}
@@ -244,6 +231,6 @@ export function RegionFormDrawer({ open, target, onClose, onSaved }: {
           </>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,6 +1,6 @@
 /** Create/edit (POST/PATCH /api/v1/equipment) and detail drawers of large equipment; rules mirror EquipmentCreateSchema. */
 import { useEffect, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Tabs, Tag } from 'antd';
+import { App, AutoComplete, Descriptions, Drawer, Form, Input, InputNumber, Select, Tabs, Tag } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { Attachments } from '../../../components/Attachments.tsx';
 import { HistoryList } from '../../../components/HistoryList.tsx';
@@ -15,6 +15,7 @@ import { enumOptions } from '../dicts.ts';
 import { EQUIPMENT_STATUS_COLORS, EQUIPMENT_STATUS_LABELS, EQUIPMENT_STATUSES, EQUIPMENT_TYPES, rm } from '../messages.ts';
 import type { Equipment } from '../types.ts';
 import { formatPoint, LngLatItems, PointMap, toPoint } from './shared.tsx';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 interface EquipmentFormValues {
   name: string;
@@ -88,21 +89,7 @@ export function EquipmentFormDrawer({ open, item, onClose, onSaved }: { open: bo
   };
 
   return (
-    <Drawer
-      title={t(editing ? rm.equipmentEdit : rm.equipmentCreate)}
-      open={open}
-      onClose={onClose}
-      size={600}
-      destroyOnHidden
-      data-testid="equipment-drawer"
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose} data-testid="equipment-form-cancel">{t(common.cancel)}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="equipment-form-submit">{t(common.save)}</Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="equipment-form-error" />}
+    <FormDrawer title={t(editing ? rm.equipmentEdit : rm.equipmentCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="equipment" size={600}>
       <Form form={form} layout="vertical" data-testid="equipment-form" autoComplete="off">
         <Form.Item name="name" label={t(rm.equipmentName)} rules={[required(t, rm.equipmentName), maxLen(t, rm.equipmentName, 100)]}>
           <Input data-testid="equipment-form-name" maxLength={100} />
@@ -153,7 +140,7 @@ export function EquipmentFormDrawer({ open, item, onClose, onSaved }: { open: bo
           <Input.TextArea data-testid="equipment-form-note" maxLength={1000} rows={3} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

@@ -1,6 +1,6 @@
 /** Create/edit (POST/PATCH /api/v1/experts) and detail drawers of an expert; rules mirror ExpertCreateSchema. */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Select, Space, Tabs, Tag } from 'antd';
+import { App, Descriptions, Drawer, Form, Input, Select, Tabs, Tag } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { Attachments } from '../../../components/Attachments.tsx';
 import { HistoryList } from '../../../components/HistoryList.tsx';
@@ -14,6 +14,7 @@ import { enumOptions, useDict } from '../dicts.ts';
 import { AVAILABILITY, AVAILABILITY_COLORS, AVAILABILITY_LABELS, rm } from '../messages.ts';
 import type { Expert } from '../types.ts';
 import { formatPoint, LngLatItems, PointMap, toPoint } from './shared.tsx';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 interface ExpertFormValues {
   name: string;
@@ -87,21 +88,7 @@ export function ExpertFormDrawer({ open, expert, onClose, onSaved }: { open: boo
   };
 
   return (
-    <Drawer
-      title={t(editing ? rm.expertEdit : rm.expertCreate)}
-      open={open}
-      onClose={onClose}
-      size={600}
-      destroyOnHidden
-      data-testid="expert-drawer"
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose} data-testid="expert-form-cancel">{t(common.cancel)}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="expert-form-submit">{t(common.save)}</Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="expert-form-error" />}
+    <FormDrawer title={t(editing ? rm.expertEdit : rm.expertCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="expert" size={600}>
       <Form form={form} layout="vertical" data-testid="expert-form" autoComplete="off">
         <div style={{ display: 'flex' }}>
           <Form.Item name="name" label={t(rm.expertName)} rules={[required(t, rm.expertName), maxLen(t, rm.expertName, 30)]} style={{ flex: 1, marginInlineEnd: 12 }}>
@@ -147,7 +134,7 @@ export function ExpertFormDrawer({ open, expert, onClose, onSaved }: { open: boo
           <Input.TextArea data-testid="expert-form-note" maxLength={1000} rows={3} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

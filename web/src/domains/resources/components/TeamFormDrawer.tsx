@@ -3,7 +3,7 @@
  * TeamCreateSchema (server/src/modules/resources/teams.ts); server field errors land on the fields.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { OrgSelect } from '../../../components/OrgSelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
@@ -15,6 +15,7 @@ import { enumOptions, useDict } from '../dicts.ts';
 import { rm, TEAM_CATEGORIES, TEAM_CATEGORY_LABELS } from '../messages.ts';
 import type { Team } from '../types.ts';
 import { LngLatItems, toPoint } from './shared.tsx';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 interface TeamFormValues {
   name: string;
@@ -95,21 +96,7 @@ export function TeamFormDrawer({ open, team, onClose, onSaved }: { open: boolean
   };
 
   return (
-    <Drawer
-      title={t(editing ? rm.teamEdit : rm.teamCreate)}
-      open={open}
-      onClose={onClose}
-      size={600}
-      destroyOnHidden
-      data-testid="team-drawer"
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose} data-testid="team-form-cancel">{t(common.cancel)}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="team-form-submit">{t(common.save)}</Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="team-form-error" />}
+    <FormDrawer title={t(editing ? rm.teamEdit : rm.teamCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="team" size={600}>
       <Form form={form} layout="vertical" data-testid="team-form" autoComplete="off">
         <Form.Item name="name" label={t(rm.teamName)} rules={[required(t, rm.teamName), minLen(t, rm.teamName, 2), maxLen(t, rm.teamName, 100)]}>
           <Input data-testid="team-form-name" maxLength={100} />
@@ -167,6 +154,6 @@ export function TeamFormDrawer({ open, team, onClose, onSaved }: { open: boolean
           <Input.TextArea data-testid="team-form-note" maxLength={1000} rows={3} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -3,17 +3,18 @@
  * schema (UserCreateSchema / UserUpdateSchema) and puts the server's field errors on the fields.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
+import { App, Checkbox, Form, Input, Select } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { IndustrySelect } from '../../../components/IndustrySelect.tsx';
 import { OrgSelect } from '../../../components/OrgSelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
 import { api, errorMessage } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
-import { common, useI18n } from '../../../lib/i18n.tsx';
+import { useI18n } from '../../../lib/i18n.tsx';
 import type { User } from '../../../lib/types.ts';
 import { emailRules, emptyToNull, maxLen, passwordRules, phoneRule, required, usernameRule } from '../../../lib/validators.ts';
 import { um } from '../messages.ts';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 interface UserFormValues {
   username: string;
@@ -101,21 +102,7 @@ export function UserFormDrawer({ open, user, onClose, onSaved }: { open: boolean
   };
 
   return (
-    <Drawer
-      title={t(editing ? um.edit : um.create)}
-      open={open}
-      onClose={onClose}
-      size={560}
-      destroyOnHidden
-      data-testid="user-drawer"
-      footer={
-        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose} data-testid="user-form-cancel">{t(common.cancel)}</Button>
-          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="user-form-submit">{t(common.save)}</Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="user-form-error" />}
+    <FormDrawer title={t(editing ? um.edit : um.create)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="user" size={560}>
       <Form form={form} layout="vertical" data-testid="user-form" autoComplete="off">
         {!editing && (
           <Form.Item name="username" label={t(um.username)} extra={t(um.usernameHelp)} rules={[required(t, um.username), usernameRule(t)]}>
@@ -194,6 +181,6 @@ export function UserFormDrawer({ open, user, onClose, onSaved }: { open: boolean
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
