@@ -27,7 +27,7 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { tokenRoutes } from './modules/tokens/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { resourceRoutes } from './modules/resources/routes.ts';
-import { teamsResource, expertsResource, equipmentResource, warehousesResource } from './modules/resources/service.ts';
+import { teamsResource, expertsResource, equipmentResource, warehousesResource, sheltersResource } from './modules/resources/service.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -89,6 +89,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   registerOwnerType('expert', expertsResource, { read: 'resources:read', write: 'resources:write' }, (e) => ({ regionCode: e.regionCode, orgId: e.orgId }));
   registerOwnerType('equipment', equipmentResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (q) => ({ regionCode: q.regionCode, orgId: q.orgId }));
   registerOwnerType('warehouse', warehousesResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (w) => ({ regionCode: w.regionCode, orgId: w.orgId }));
+  registerOwnerType('shelter', sheltersResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (s) => ({ regionCode: s.regionCode, orgId: s.orgId }));
   registerOwnerType('region', regionsResource, { read: 'regions:read', write: 'regions:write' }, (r) => ({ regionCode: r.code, orgId: null }));
 
   await app.register(systemRoutes);

@@ -1,6 +1,7 @@
 import type { Db } from '../platform/db.ts';
 import { COUNTY } from './data.ts';
 import { demoId, prng } from './ids.ts';
+import { seedShelters } from './shelters.ts';
 
 /**
  * Demo rescue teams, experts and large equipment for 鄯善县 (names realistic, people invented).
@@ -65,7 +66,7 @@ const EQUIPMENT: { name: string; type: string; model: string; quantity: number; 
   { name: '七克台镇起重机', type: '起重机', model: '徐工 25 t', quantity: 1, region: '650421101000', contact: '七克台镇应急办' },
 ];
 
-export async function seedResources(tx: Db): Promise<{ teams: number; experts: number; equipment: number; warehouses: number; materials: number; batches: number }> {
+export async function seedResources(tx: Db): Promise<{ teams: number; experts: number; equipment: number; warehouses: number; materials: number; batches: number; shelters: number }> {
   const rnd = prng(421_003);
   const { rows: centres } = await tx.query<{ code: string; lon: number; lat: number }>('SELECT code, ST_X(centre) AS lon, ST_Y(centre) AS lat FROM region WHERE level IN (\'county\', \'township\')');
   const at = (region: string, spread = 0.02): [number, number] => {
@@ -107,7 +108,12 @@ export async function seedResources(tx: Db): Promise<{ teams: number; experts: n
       [demoId(`resource-equipment-${i}`), q.name, q.type, q.model, q.quantity, q.region, q.org ? demoId(q.org) : null, lon, lat, i === 2 ? 'maintenance' : 'available', q.contact, phone()]);
   }
   const stock = await seedStock(tx);
-  return { teams: all.length, experts: EXPERTS.length, equipment: EQUIPMENT.length, ...stock };
+  const shelters = await seedShelters(tx);
+  // Per-person kit and plan targets for the coverage figures (plans of this size: 1,200 relocated people).
+  const kit = [['tent', 0.25], ['quilt', 1], ['food', 0.5], ['water', 0.5]].map(([k, n]) => ({ materialId: demoId(`material-${k}`), perPerson: n }));
+  const targets = [[COUNTY, 1200], ['650421100000', 300], ['650421103000', 200], ['650421104000', 150]].map(([c, n]) => ({ regionCode: c, people: n }));
+  await tx.query("INSERT INTO system_setting (key, value) VALUES ('resources.coverage', $1)", [JSON.stringify({ kit, targets })]);
+  return { teams: all.length, experts: EXPERTS.length, equipment: EQUIPMENT.length, ...stock, shelters };
 }
 
 /**

@@ -37,24 +37,24 @@ export type Permission =
   | 'dicts:read' | 'dicts:write'
   | 'attachments:read' | 'attachments:write'
   | 'tokens:write'
-  | 'resources:read' | 'resources:write' | 'teams:status';
+  | 'resources:read' | 'resources:write' | 'teams:status' | 'shelters:occupancy';
 
 const ALL: Permission[] = [
   'users:read', 'users:write', 'orgs:read', 'orgs:write', 'regions:read', 'regions:write',
   'audit:read', 'dicts:read', 'dicts:write', 'attachments:read', 'attachments:write', 'tokens:write',
-  'resources:read', 'resources:write', 'teams:status',
+  'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy',
 ];
 const BASIC: Permission[] = ['regions:read', 'dicts:read', 'orgs:read', 'attachments:read', 'attachments:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: ALL,
-  duty_officer: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status'],
-  commander: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status'],
-  bureau_staff: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'resources:write', 'teams:status'],
+  duty_officer: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy'],
+  commander: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy'],
+  bureau_staff: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy'],
   regulator: [...BASIC, 'users:read', 'resources:read'],
   // Township/park offices manage the accounts of their own region subtree (village informants, grid
   // staff) and the resources of their own region.
-  township: [...BASIC, 'users:read', 'users:write', 'audit:read', 'resources:read', 'resources:write', 'teams:status'],
+  township: [...BASIC, 'users:read', 'users:write', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy'],
   // Enterprises keep their own full-time team and equipment.
   enterprise: [...BASIC, 'resources:read', 'resources:write', 'teams:status'],
   inspector: [...BASIC, 'resources:read'],

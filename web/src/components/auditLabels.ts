@@ -15,6 +15,19 @@ export const ACTION_LABELS: Record<string, Msg> = defineMessages({
   seed: ['初始化数据', 'seed'],
   create_token: ['创建令牌', 'token created'],
   revoke_token: ['吊销令牌', 'token revoked'],
+  move_out: ['调出', 'moved out'],
+  status: ['变更状态', 'status change'],
+  stock_in: ['入库', 'stock in'],
+  stock_out: ['出库', 'stock out'],
+  stock_transfer: ['调拨', 'transfer'],
+  stock_adjust: ['盘点调整', 'stock count'],
+  stock_scrap: ['报废', 'scrap'],
+  stock_rotate: ['轮换', 'rotation'],
+  check_in: ['入住', 'check-in'],
+  check_out: ['离开', 'check-out'],
+  capacity_override: ['超容安置', 'capacity override'],
+  import: ['导入', 'import'],
+  settings: ['修改设置', 'settings change'],
 });
 
 /** Entity types written to the audit log by the platform modules. */
@@ -26,4 +39,12 @@ export const ENTITY_LABELS: Record<string, Msg> = defineMessages({
   attachment: ['附件', 'attachment'],
   api_token: ['API 令牌', 'API token'],
   system: ['系统', 'system'],
+  team: ['救援队伍', 'team'],
+  team_member: ['队员', 'team member'],
+  expert: ['专家', 'expert'],
+  equipment: ['装备', 'equipment'],
+  warehouse: ['仓库', 'warehouse'],
+  material: ['物资', 'material'],
+  stock_batch: ['库存批次', 'stock batch'],
+  shelter: ['避难场所', 'shelter'],
 });

@@ -28,6 +28,10 @@ export const ACTION_LABELS: Record<string, [string, string]> = {
   logout: ['退出', 'sign-out'], login_failed: ['登录失败', 'failed sign-in'], account_locked: ['账号锁定', 'account locked'],
   move_out: ['调出', 'moved out'], reset_password: ['重置密码', 'password reset'], change_password: ['修改密码', 'password change'], upload: ['上传', 'upload'],
   seed: ['初始化数据', 'seed'], create_token: ['创建令牌', 'token created'], revoke_token: ['吊销令牌', 'token revoked'],
+  status: ['变更状态', 'status change'], stock_in: ['入库', 'stock in'], stock_out: ['出库', 'stock out'], stock_transfer: ['调拨', 'transfer'],
+  stock_adjust: ['盘点调整', 'stock count'], stock_scrap: ['报废', 'scrap'], stock_rotate: ['轮换', 'rotation'],
+  check_in: ['入住', 'check-in'], check_out: ['离开', 'check-out'], capacity_override: ['超容安置', 'capacity override'], import: ['导入', 'import'],
+  settings: ['修改设置', 'settings change'],
 };
 
 export const auditResource: ResourceDef<AuditEntryOut> = {

@@ -13,6 +13,10 @@ import {
   updateWarehouse, WarehouseCreateSchema, warehousesResource, WarehouseSchema, WarehouseUpdateSchema,
   listStockAlerts, MinimumSchema, setMinimum, StockAlertSchema, StockAlertsQuerySchema, WarehousesWithItemsQuerySchema,
   warehousesWithItems, WarehouseWithItemsSchema,
+  createShelter, getShelter, nearestShelters, NearestShelterSchema, NearestSheltersQuerySchema, OccupancySchema, recordOccupancy, setShelterStatus,
+  ShelterCreateSchema, shelterLog, ShelterLogSchema, sheltersResource, ShelterSchema, ShelterStatusSchema, ShelterUpdateSchema, updateShelter,
+  type NearestSheltersQuery, type Occupancy,
+  coverage, CoverageSchema, CoverageSettingsSchema, coverageSettings, setCoverageSettings, type CoverageSettings,
 } from './service.ts';
 
 const TAG = '应急资源';
@@ -83,6 +87,38 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => reply.status(201).send(await createEquipment(ctxOf(req), req.body as Static<typeof EquipmentCreateSchema>)));
   app.patch('/api/v1/equipment/:id', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '修改装备', params: IdParams, body: EquipmentUpdateSchema, response: { 200: EquipmentSchema } } },
     async (req) => updateEquipment(ctxOf(req), id(req), req.body as Static<typeof EquipmentUpdateSchema>));
+
+  // Shelters (应急避难场所) with live occupancy
+  app.get('/api/v1/shelters/nearest', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '尚有余位的避难场所（由近到远，真实大地距离）', querystring: NearestSheltersQuerySchema, response: { 200: Type.Array(NearestShelterSchema) } },
+  }, async (req) => nearestShelters(ctxOf(req), req.query as NearestSheltersQuery));
+  registerListRoutes(app, { prefix: '/api/v1/shelters', tag: TAG, def: sheltersResource, item: ShelterSchema, permission: 'resources:read', exportName: '应急避难场所' });
+  app.get('/api/v1/shelters/:id', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '避难场所详情', params: IdParams, response: { 200: ShelterSchema } } },
+    async (req) => getShelter(ctxOf(req), id(req)));
+  app.post('/api/v1/shelters', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '新建避难场所', body: ShelterCreateSchema, response: { 201: ShelterSchema } } },
+    async (req, reply) => reply.status(201).send(await createShelter(ctxOf(req), req.body as Static<typeof ShelterCreateSchema>)));
+  app.patch('/api/v1/shelters/:id', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '修改避难场所（容量不得低于当前安置人数）', params: IdParams, body: ShelterUpdateSchema, response: { 200: ShelterSchema } } },
+    async (req) => updateShelter(ctxOf(req), id(req), req.body as Static<typeof ShelterUpdateSchema>));
+  app.post('/api/v1/shelters/:id/status', { config: { permission: 'shelters:occupancy' }, schema: { tags: [TAG], summary: '开放或关闭避难场所', params: IdParams, body: ShelterStatusSchema, response: { 200: ShelterSchema } } },
+    async (req) => {
+      const b = req.body as Static<typeof ShelterStatusSchema>;
+      return setShelterStatus(ctxOf(req), id(req), b.status as 'open' | 'closed', b.reason);
+    });
+  for (const [path, direction, summary] of [['check-in', 'in', '登记入住人数（超出容量须显式确认并说明原因，记入审计）'], ['check-out', 'out', '登记离开人数']] as const) {
+    app.post(`/api/v1/shelters/:id/${path}`, { config: { permission: 'shelters:occupancy' }, schema: { tags: [TAG], summary, params: IdParams, body: OccupancySchema, response: { 200: ShelterSchema } } },
+      async (req) => recordOccupancy(ctxOf(req), id(req), direction, req.body as Occupancy));
+  }
+  app.get('/api/v1/shelters/:id/log', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '开放、入住、离开记录', params: IdParams, response: { 200: Type.Array(ShelterLogSchema) } } },
+    async (req) => shelterLog(ctxOf(req), id(req)));
+
+  // Coverage figures (保障能力)
+  app.get('/api/v1/resources/coverage', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '保障能力：现有库存可保障人数与规划目标对比、每万人队伍数、避难场所容量（县及各乡镇）', response: { 200: CoverageSchema } } },
+    async (req) => coverage(ctxOf(req)));
+  app.get('/api/v1/resources/coverage/settings', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '人均保障物资标准与保障目标', response: { 200: CoverageSettingsSchema } } },
+    async (req) => coverageSettings(ctxOf(req)));
+  app.put('/api/v1/resources/coverage/settings', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '设置人均保障物资标准与保障目标（县级）', body: CoverageSettingsSchema, response: { 200: CoverageSettingsSchema } } },
+    async (req) => setCoverageSettings(ctxOf(req), req.body as CoverageSettings));
 
   // Warehouses (仓库), material catalogue (物资目录), stock ledger (库存台账)
   app.get('/api/v1/warehouses/with-items', {

@@ -6,3 +6,5 @@ export * from './nearest.ts';
 export * from './warehouses.ts';
 export * from './stock.ts';
 export * from './decision.ts';
+export * from './shelters.ts';
+export * from './coverage.ts';
