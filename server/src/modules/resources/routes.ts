@@ -16,6 +16,7 @@ import {
   createShelter, getShelter, nearestShelters, NearestShelterSchema, NearestSheltersQuerySchema, OccupancySchema, recordOccupancy, setShelterStatus,
   ShelterCreateSchema, shelterLog, ShelterLogSchema, sheltersResource, ShelterSchema, ShelterStatusSchema, ShelterUpdateSchema, updateShelter,
   type NearestSheltersQuery, type Occupancy,
+  updateMaterial, MaterialUpdateSchema,
   coverage, CoverageSchema, CoverageSettingsSchema, coverageSettings, setCoverageSettings, type CoverageSettings,
 } from './service.ts';
 
@@ -148,6 +149,8 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
   registerListRoutes(app, { prefix: '/api/v1/materials', tag: TAG, def: materialsResource, item: MaterialSchema, permission: 'resources:read', exportName: '物资目录' });
   app.post('/api/v1/materials', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '物资目录新增（县级）', body: MaterialCreateSchema, response: { 201: MaterialSchema } } },
     async (req, reply) => reply.status(201).send(await createMaterial(ctxOf(req), req.body as Static<typeof MaterialCreateSchema>)));
+  app.patch('/api/v1/materials/:id', { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary: '修改物资目录（县级；已有库存时不能改计量单位）', params: IdParams, body: MaterialUpdateSchema, response: { 200: MaterialSchema } } },
+    async (req) => updateMaterial(ctxOf(req), id(req), req.body as Static<typeof MaterialUpdateSchema>));
   registerListRoutes(app, { prefix: '/api/v1/stock/batches', tag: TAG, def: batchesResource, item: BatchSchema, permission: 'resources:read', exportName: '库存台账' });
   registerListRoutes(app, { prefix: '/api/v1/stock/movements', tag: TAG, def: movementsResource, item: MovementSchema, permission: 'resources:read', exportName: '出入库记录' });
   app.get('/api/v1/stock/batches/:id/trace', { config: { permission: 'resources:read' }, schema: { tags: [TAG], summary: '批次追溯：来源与去向', params: IdParams, response: { 200: TraceSchema } } },

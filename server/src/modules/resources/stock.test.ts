@@ -40,6 +40,21 @@ describe('stock ledger', () => {
     await assertLedger(t);
   });
 
+  it('catalogue edits: county-only, audited, unit frozen once stock exists', async () => {
+    const town = await t.as('town-lianmuqin');
+    assert.equal((await town.patch(`/api/v1/materials/${TENT}`, { spec: '改' })).statusCode, 403);
+    const unit = await admin.patch(`/api/v1/materials/${TENT}`, { unit: '个' });
+    assert.equal(unit.statusCode, 400);
+    assert.equal(unit.json().errors[0].path, 'unit');
+    const n = await auditCount(t.db);
+    const ok = await admin.patch(`/api/v1/materials/${TENT}`, { spec: '12 m² 单帐篷（棉）' });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().spec, '12 m² 单帐篷（棉）');
+    assert.equal(await auditCount(t.db), n + 1);
+    const dup = await admin.patch(`/api/v1/materials/${TENT}`, { name: '棉被', spec: '2 kg' });
+    assert.equal(dup.statusCode, 409);
+  });
+
   it('入库 → 调拨 → 出库 to an incident: every unit is traceable from receipt to where it went', async () => {
     const rk = await admin.post('/api/v1/stock/receive', { warehouseId: COUNTY_WH, materialId: QUILT, batchNo: 'T-2026-01', quantity: 100, productionDate: '2026-01-01', reason: '采购入库' });
     assert.equal(rk.statusCode, 201, rk.body);

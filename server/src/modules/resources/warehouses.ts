@@ -170,3 +170,33 @@ export async function createMaterial(ctx: ServiceCtx, input: Static<typeof Mater
   const m = await getResource(ctx.db, ctx.actor, materialsResource, id);
   return m!;
 }
+
+export const MaterialUpdateSchema = Type.Partial(MaterialCreateSchema, { additionalProperties: false });
+
+/** Catalogue edits (county level). The unit cannot change once stock exists: the ledger's quantities are in it. */
+export async function updateMaterial(ctx: ServiceCtx, id: string, input: Static<typeof MaterialUpdateSchema>): Promise<Material> {
+  const en = ctx.locale === 'en-US';
+  if (ctx.actor.scope.regionCodes !== null || ctx.actor.scope.orgId !== null) throw outOfScope(en ? 'the county catalogue' : '县级物资目录');
+  await write(ctx, async (tx, audit) => {
+    await tx.query('SELECT 1 FROM material WHERE id = $1::uuid FOR UPDATE', [id]);
+    const b = await getResource(tx, ctx.actor, materialsResource, id);
+    if (!b) throw notFound();
+    const prev = { categoryCode: b.categoryCode, name: b.name, spec: b.spec, unit: b.unit, shelfLifeDays: b.shelfLifeDays, note: b.note };
+    const next = { ...prev, ...input };
+    if (next.categoryCode !== prev.categoryCode) {
+      const { rows: cat } = await tx.query("SELECT 1 FROM dict_item WHERE dict = 'material_category' AND code = $1", [next.categoryCode]);
+      if (!cat.length) throw validationFailed([{ path: 'categoryCode', message: en ? 'unknown GB/T 38565 category' : '未知的 GB/T 38565 物资分类代码' }]);
+    }
+    if (next.unit !== prev.unit) {
+      const { rows: used } = await tx.query('SELECT 1 FROM stock_batch WHERE material_id = $1 LIMIT 1', [id]);
+      if (used.length) throw validationFailed([{ path: 'unit', message: en ? 'stock is kept in this unit already' : '已有库存按原计量单位记账，不能修改单位' }]);
+    }
+    const { rows: dup } = await tx.query('SELECT 1 FROM material WHERE name = $1 AND spec IS NOT DISTINCT FROM $2 AND id <> $3', [next.name, next.spec ?? null, id]);
+    if (dup.length) throw duplicate(en ? 'material with this spec' : '同名同规格物资', 'name');
+    await tx.query('UPDATE material SET category_code=$2, name=$3, spec=$4, unit=$5, shelf_life_days=$6, note=$7, updated_at=now() WHERE id=$1',
+      [id, next.categoryCode, next.name, next.spec ?? null, next.unit, next.shelfLifeDays ?? null, next.note ?? null]);
+    const d = diff(prev as Record<string, unknown>, next as Record<string, unknown>);
+    await audit({ action: 'update', entityType: 'material', entityId: id, summary: `修改物资目录 ${next.name}`, before: d.before, after: d.after });
+  });
+  return (await getResource(ctx.db, ctx.actor, materialsResource, id))!;
+}
