@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly params: Record<string, string | number> = {},
     readonly errors: FieldError[] = [],
+    /** Extra RFC 9457 members rendered next to the standard ones (e.g. an import's row errors). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(code);
   }
@@ -66,6 +68,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -74,7 +77,8 @@ const TITLES: Record<number, string> = {
 
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   const locale = pickLocale(req.headers['accept-language']);
-  const body: ProblemBody = {
+  const body: ProblemBody & Record<string, unknown> = {
+    ...err.extensions,
     type: `urn:yingji:problem:${err.code}`,
     title: TITLES[err.status] ?? 'Error',
     status: err.status,
@@ -148,6 +152,12 @@ function fromPgError(err: { code?: string; constraint?: string; detail?: string 
       return new AppError(400, 'validation_failed', {}, [{ path: '', message: err.code === '22003' ? 'number out of range' : err.code === '22001' ? 'value too long' : 'invalid value' }]);
     default: return null;
   }
+}
+
+/** A thrown value as an AppError when it is the client's fault (AppError itself, or a mapped Postgres error); null otherwise. */
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  return err && typeof err === 'object' ? fromPgError(err as { code?: string; constraint?: string }) : null;
 }
 
 function constraintField(constraint: string | undefined): string {

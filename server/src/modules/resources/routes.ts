@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { ctxOf, IdParams, registerListRoutes } from '../../platform/http.ts';
+import { resourceImportRoutes } from './import-routes.ts';
 import {
   addMember, createEquipment, createExpert, createTeam, EquipmentCreateSchema, equipmentResource, EquipmentSchema, EquipmentUpdateSchema,
   ExpertCreateSchema, expertsResource, ExpertSchema, ExpertUpdateSchema, getEquipment, getExpert, getTeam, listMembers, nearestTeams,
@@ -164,4 +165,5 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
     app.post(`/api/v1/stock/${path}`, { config: { permission: 'resources:write' }, schema: { tags: [TAG], summary, body, response: { 201: MovementResultSchema } } },
       async (req, reply) => reply.status(201).send(await (fn as (c: ReturnType<typeof ctxOf>, b: unknown) => Promise<unknown>)(ctxOf(req), req.body)));
   }
+  await resourceImportRoutes(app);
 }

@@ -3,6 +3,7 @@ import { AutoComplete, Button, Card, Select, Space, Typography, type TableColumn
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
+import { ImportButton } from '../../../components/ImportButton.tsx';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { EquipmentDetailDrawer, EquipmentFormDrawer, EquipmentStatusTag } from '../components/EquipmentDrawers.tsx';
 import { enumOptions } from '../dicts.ts';
@@ -80,9 +81,12 @@ export default function EquipmentPage() {
           </>
         }
         actions={writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="equipment-create">
-            {t(rm.equipmentCreate)}
-          </Button>
+          <>
+            <ImportButton kind="equipment" onDone={() => tableRef.current?.reload()} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="equipment-create">
+              {t(rm.equipmentCreate)}
+            </Button>
+          </>
         )}
       />
       <EquipmentFormDrawer

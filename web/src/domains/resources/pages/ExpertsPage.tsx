@@ -3,6 +3,7 @@ import { Button, Card, Select, Space, Tag, Typography, type TableColumnsType } f
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
+import { ImportButton } from '../../../components/ImportButton.tsx';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { AvailabilityTag, ExpertDetailDrawer, ExpertFormDrawer } from '../components/ExpertDrawers.tsx';
 import { enumOptions, useDict } from '../dicts.ts';
@@ -68,9 +69,12 @@ export default function ExpertsPage() {
           </>
         }
         actions={writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="experts-create">
-            {t(rm.expertCreate)}
-          </Button>
+          <>
+            <ImportButton kind="experts" onDone={() => tableRef.current?.reload()} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="experts-create">
+              {t(rm.expertCreate)}
+            </Button>
+          </>
         )}
       />
       <ExpertFormDrawer

@@ -3,6 +3,7 @@ import { Button, Card, Select, Space, Tag, Typography, type TableColumnsType } f
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
+import { ImportButton } from '../../../components/ImportButton.tsx';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { TeamDetailDrawer, TeamStatusTag } from '../components/TeamDetailDrawer.tsx';
 import { TeamFormDrawer } from '../components/TeamFormDrawer.tsx';
@@ -88,9 +89,12 @@ export default function TeamsPage() {
           </>
         }
         actions={writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="teams-create">
-            {t(rm.teamCreate)}
-          </Button>
+          <>
+            <ImportButton kind="teams" onDone={() => tableRef.current?.reload()} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="teams-create">
+              {t(rm.teamCreate)}
+            </Button>
+          </>
         )}
       />
       <TeamFormDrawer
