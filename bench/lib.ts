@@ -38,3 +38,26 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/**
+ * Times `a(i)` and `b(i)` alternately, one call of each per round, so that both series see the same
+ * load when the machine is shared; the first `warm` rounds are not recorded. Milliseconds per call.
+ */
+export async function alternate(n: number, warm: number, a: (i: number) => Promise<void>, b: (i: number) => Promise<void>): Promise<{ api: number[]; direct: number[] }> {
+  const api: number[] = [];
+  const direct: number[] = [];
+  for (let i = 0; i < warm + n; i++) {
+    let t0 = performance.now();
+    await a(i);
+    if (i >= warm) api.push(performance.now() - t0);
+    t0 = performance.now();
+    await b(i);
+    if (i >= warm) direct.push(performance.now() - t0);
+  }
+  return { api, direct };
+}

@@ -7,18 +7,14 @@ import { loadConfig } from '../server/src/config.ts';
 import { openDatabase, type Database } from '../server/src/platform/db.ts';
 import { migrate } from '../server/src/platform/migrate.ts';
 import { seedDemo } from '../server/src/demo/seed.ts';
-import { freePort, report } from './lib.ts';
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-}
+import { alternate, freePort, percentile, report } from './lib.ts';
 
 /**
  * k-nearest teams over 100k teams, and warehouses holding given items over 20k warehouses (60k
  * batches), through the API (GET /api/v1/teams/nearest, signed in as the
  * duty officer, one request at a time: latency, not throughput), against the very SQL statement the
- * endpoint issued, replayed directly on a pg connection. Real PostgreSQL (DATABASE_URL).
+ * endpoint issued, replayed directly on a pg connection. API calls and replays alternate, so both
+ * series see the same load on a shared machine. Real PostgreSQL (DATABASE_URL).
  */
 export async function nearestScenario(databaseUrl: string): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-bench-nearest-'));
@@ -70,68 +66,50 @@ export async function nearestScenario(databaseUrl: string): Promise<void> {
       return `http://127.0.0.1:${port}/api/v1/warehouses/with-items?lon=${lon}&lat=${lat}&k=5&radiusKm=30&items=${items}`;
     };
     const N = 2000;
-    for (let i = 0; i < 200; i++) await (await fetch(url(i), { headers: { cookie } })).arrayBuffer();
-    capture = true;
-    await (await fetch(url(0), { headers: { cookie } })).arrayBuffer();
-    capture = false;
-    const api: number[] = [];
-    for (let i = 0; i < N; i++) {
-      const t0 = performance.now();
+    const nearest = async (i: number) => {
       const r = await fetch(url(i), { headers: { cookie } });
       const body = (await r.json()) as unknown[];
-      api.push(performance.now() - t0);
       if (r.status !== 200 || body.length !== 3) throw new Error(`nearest returned ${r.status} with ${body.length} teams`);
-    }
+    };
+    for (let i = 0; i < 200; i++) await nearest(i);
+    capture = true;
+    await nearest(0);
+    capture = false;
+    (db as { query: Database['query'] }).query = real;
+    if (captured.length !== 1) throw new Error(`nearest ran ${captured.length} statements; the reference replays one`);
     const stmt = captured[0]!;
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    const direct: number[] = [];
-    for (let i = 0; i < 200 + N; i++) {
+    const replay = (s: { sql: string; params: readonly unknown[] }) => async (i: number) => {
       const [lon, lat] = point(i);
-      const params = [...stmt.params];
+      const params = [...s.params];
       params[0] = lon;
       params[1] = lat;
-      const t0 = performance.now();
-      await client.query(stmt.sql, params);
-      if (i >= 200) direct.push(performance.now() - t0);
-    }
-    await client.end();
-    report('nearest_teams_p50', percentile(api, 50), 'ms', percentile(direct, 50));
-    report('nearest_teams_p95', percentile(api, 95), 'ms', percentile(direct, 95));
+      await client.query(s.sql, params);
+    };
+    const teams = await alternate(N, 200, nearest, replay(stmt));
+    report('nearest_teams_p50', percentile(teams.api, 50), 'ms', percentile(teams.direct, 50));
+    report('nearest_teams_p95', percentile(teams.api, 95), 'ms', percentile(teams.direct, 95));
 
     // Warehouses holding two items within 30 km, nearest first.
-    for (let i = 0; i < 100; i++) await (await fetch(whUrl(i), { headers: { cookie } })).arrayBuffer();
+    const withItems = async (i: number) => {
+      const r = await fetch(whUrl(i), { headers: { cookie } });
+      await r.arrayBuffer();
+      if (r.status !== 200) throw new Error(`with-items returned ${r.status}`);
+    };
+    for (let i = 0; i < 100; i++) await withItems(i);
     const whCaptured: { sql: string; params: readonly unknown[] }[] = [];
     (db as { query: Database['query'] }).query = (async (sql: string, params?: readonly unknown[]) => {
       if (/WITH need AS/.test(sql)) whCaptured.push({ sql, params: params ?? [] });
       return real(sql, params);
     }) as Database['query'];
-    await (await fetch(whUrl(0), { headers: { cookie } })).arrayBuffer();
-    const whApi: number[] = [];
-    const NW = 1000;
-    for (let i = 0; i < NW; i++) {
-      const t0 = performance.now();
-      const r = await fetch(whUrl(i), { headers: { cookie } });
-      await r.arrayBuffer();
-      whApi.push(performance.now() - t0);
-      if (r.status !== 200) throw new Error(`with-items returned ${r.status}`);
-    }
-    const ws = whCaptured[0]!;
-    const c2 = new pg.Client({ connectionString: databaseUrl });
-    await c2.connect();
-    const whDirect: number[] = [];
-    for (let i = 0; i < 100 + NW; i++) {
-      const [lon, lat] = point(i);
-      const params = [...ws.params];
-      params[0] = lon;
-      params[1] = lat;
-      const t0 = performance.now();
-      await c2.query(ws.sql, params);
-      if (i >= 100) whDirect.push(performance.now() - t0);
-    }
-    await c2.end();
-    report('warehouses_with_items_p50', percentile(whApi, 50), 'ms', percentile(whDirect, 50));
-    report('warehouses_with_items_p95', percentile(whApi, 95), 'ms', percentile(whDirect, 95));
+    await withItems(0);
+    (db as { query: Database['query'] }).query = real;
+    if (whCaptured.length !== 1) throw new Error(`with-items ran ${whCaptured.length} statements; the reference replays one`);
+    const wh = await alternate(1000, 100, withItems, replay(whCaptured[0]!));
+    await client.end();
+    report('warehouses_with_items_p50', percentile(wh.api, 50), 'ms', percentile(wh.direct, 50));
+    report('warehouses_with_items_p95', percentile(wh.api, 95), 'ms', percentile(wh.direct, 95));
     await app.close();
   } finally {
     await db?.close();

@@ -13,6 +13,7 @@ import type { Database } from './platform/db.ts';
 import { registerAuth } from './platform/auth.ts';
 import { AppError, registerErrorHandling, sendProblem } from './platform/errors.ts';
 import { registerOwnerType } from './platform/owners.ts';
+import { documentMultipart } from './platform/http.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { usersResource } from './modules/users/service.ts';
@@ -76,6 +77,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       },
       security: [{ session: [] }, { token: [] }],
     },
+    transform: documentMultipart as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

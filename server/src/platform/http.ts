@@ -23,7 +23,21 @@ declare module 'fastify' {
     public?: boolean;
     /** Permission required (checked after authentication). */
     permission?: Permission;
+    /**
+     * multipart/form-data parts of the request (name → description; `file` is the upload). Fastify does
+     * not validate multipart bodies, so these only document the body in the OpenAPI spec.
+     */
+    multipart?: Record<string, string>;
   }
+}
+
+/** OpenAPI transform: a multipart route's parts become its documented request body. */
+export function documentMultipart({ schema, url, route }: { schema: Record<string, unknown> | undefined; url: string; route: { config?: unknown } }) {
+  const parts = (route.config as { multipart?: Record<string, string> } | undefined)?.multipart;
+  if (!parts || !schema) return { schema, url };
+  const properties = Object.fromEntries(Object.entries(parts).map(([name, description]) =>
+    [name, name === 'file' ? { type: 'string', format: 'binary', description } : { type: 'string', description }]));
+  return { schema: { ...schema, body: { type: 'object', required: Object.keys(parts), properties } }, url };
 }
 
 /** The signed-in actor; routes that are not public can rely on it (the auth hook guarantees it). */

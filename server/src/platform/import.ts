@@ -593,7 +593,7 @@ export function registerImportRoutes(app: FastifyInstance, o: ImportRoutesOption
     return reply.header('content-type', XLSX).header('content-disposition', attachmentDisposition(t.filename)).send(t.xlsx);
   });
   app.post(`${o.prefix}/import`, {
-    config: { permission: o.permission },
+    config: { permission: o.permission, multipart: { file: `${spec.name}导入文件（.xlsx，按模板填写）` } },
     schema: {
       tags: [o.tag], consumes: ['multipart/form-data'], querystring: ImportQuerySchema,
       summary: `导入${spec.name}（multipart，字段 file 为 .xlsx；全部成功或全部不导入）`,
@@ -604,7 +604,7 @@ export function registerImportRoutes(app: FastifyInstance, o: ImportRoutesOption
     return runImport(ctx, spec, file, { dryRun: (req.query as { dryRun?: boolean }).dryRun, filename });
   });
   app.post(`${o.prefix}/import/report.xlsx`, {
-    config: { permission: o.permission },
+    config: { permission: o.permission, multipart: { file: '与导入时相同的 .xlsx 文件' } },
     schema: {
       tags: [o.tag], consumes: ['multipart/form-data'], produces: [XLSX],
       summary: `${spec.name}导入错误报告（上传同一文件，返回加“错误”列的工作簿；不导入）`,

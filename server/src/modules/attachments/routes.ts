@@ -10,7 +10,7 @@ const TAG = '附件';
 
 export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/v1/attachments', {
-    config: { permission: 'attachments:write' },
+    config: { permission: 'attachments:write', multipart: { ownerType: '所属记录类型', ownerId: '所属记录 ID', file: '文件（JPEG/PNG/WebP/PDF/DOCX/XLSX）' } },
     schema: {
       tags: [TAG], summary: '上传附件（multipart：ownerType、ownerId 字段在 file 之前）', consumes: ['multipart/form-data'],
       response: { 201: AttachmentSchema },

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { auditCount, buildTestApp, type TestApp } from '../../../test/helpers.ts';
+import { invalidateAuthCache } from '../../platform/auth.ts';
 
 describe('authentication', () => {
   let t: TestApp;
@@ -88,6 +89,7 @@ describe('authentication', () => {
     const c = await t.as('staff');
     assert.equal((await c.get('/api/v1/auth/me')).statusCode, 200);
     await t.db.query("UPDATE user_session SET expires_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM app_user WHERE username = 'staff')");
+    invalidateAuthCache(); // an out-of-band SQL edit: the per-process credential cache is not told otherwise
     const expired = await c.get('/api/v1/auth/me');
     assert.equal(expired.statusCode, 401);
     assert.equal(expired.json().code, 'session_expired');

@@ -4,7 +4,7 @@ import { systemActor, type Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
-import { randomToken, sha256 } from '../../platform/auth.ts';
+import { invalidateAuthCache, randomToken, sha256 } from '../../platform/auth.ts';
 
 /** argon2id with the library defaults (m=19 MiB, t=2), ≈ 10 ms a hash on this machine. */
 export function hashPassword(password: string): Promise<string> {
@@ -108,6 +108,7 @@ export async function logout(db: Db, actor: Actor, meta: { requestId?: string; i
       action: 'logout', entityType: 'user', entityId: actor.id, regionCode: actor.regionCode, orgId: actor.orgId, summary: '退出登录',
     }, meta);
   });
+  invalidateAuthCache({ sessionId: actor.sessionId });
 }
 
 /** Removes expired sessions (called periodically by the server). */

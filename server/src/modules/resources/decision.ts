@@ -3,17 +3,17 @@ import { canWriteAt } from '../../platform/actor.ts';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, withinMetresSql } from '../../platform/geo.ts';
 import { Params, scopeCondition } from '../../platform/query.ts';
 import { notify } from '../notifications/service.ts';
 import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
 import { isoDate } from '../../platform/values.ts';
 
 /**
- * How many of the nearest warehouses are examined for stock: a small ring first, which answers almost
- * every query; a wider one only when the small ring did not yield k warehouses.
+ * At most this many of the nearest warehouses are examined for stock (nearest first, stopping at the
+ * k-th that qualifies), so an item held nowhere costs bounded work however many warehouses exist.
  */
-const CANDIDATE_RINGS = [40, 2000];
+const MAX_CANDIDATES = 2000;
 
 export const WarehousesWithItemsQuerySchema = Type.Object({
   lon: Type.Number({ minimum: -180, maximum: 180 }),
@@ -35,17 +35,21 @@ export const WarehouseWithItemsSchema = Type.Object({
 /**
  * Warehouses holding the needed items (available = unexpired stock), nearest first by geodesic
  * distance, within the actor's read scope (county reserves included for townships).
+ *
+ * How the statement stays cheap (EXPLAIN ANALYZE on 20k warehouses / 60k batches: 20 ms → < 1 ms):
+ * - candidates come from the KNN scan of the GiST index on the warehouse table alone; the region is
+ *   joined only for the k answers (joined inside the scan, the planner looped over every region for
+ *   every warehouse in the disc);
+ * - a radius enters the KNN scan as its bounding-box index condition only (what ST_DWithin uses
+ *   internally), which ends the scan at the disc's edge; ST_DWithin itself would make the planner
+ *   swap the KNN scan for a bitmap scan of the whole disc plus a sort (it estimates ~2 rows). The
+ *   exact radius test is on the spheroid distance, as ST_DWithin's;
+ * - stock is summed (through the (warehouse, material, batch) index) only for the candidates examined,
+ *   nearest first, and the scan stops at the k-th that qualifies.
+ * Candidates are taken in KNN order (sphere) and the answers sorted by ST_Distance (spheroid), as
+ * nearest-teams does; the two differ by well under 1 %, so only near-ties at the k-th place can differ.
  */
 export async function warehousesWithItems(ctx: ServiceCtx, q: Static<typeof WarehousesWithItemsQuerySchema>): Promise<Static<typeof WarehouseWithItemsSchema>[]> {
-  let found: Static<typeof WarehouseWithItemsSchema>[] = [];
-  for (const ring of CANDIDATE_RINGS) {
-    found = await warehousesWithItemsWithin(ctx, q, ring);
-    if (found.length >= (q.k ?? 5)) break;
-  }
-  return found;
-}
-
-async function warehousesWithItemsWithin(ctx: ServiceCtx, q: Static<typeof WarehousesWithItemsQuerySchema>, candidates: number): Promise<Static<typeof WarehouseWithItemsSchema>[]> {
   const needs = q.items.split(',').map((p) => {
     const [id, qty] = p.split(':');
     return { id: id!.toLowerCase(), qty: Number(qty) };
@@ -54,28 +58,37 @@ async function warehousesWithItemsWithin(ctx: ServiceCtx, q: Static<typeof Wareh
   const pt = `ST_SetSRID(ST_MakePoint(${params.add(q.lon)}::float8, ${params.add(q.lat)}::float8), 4326)::geography`;
   const ids = params.add(needs.map((n) => n.id));
   const qtys = params.add(needs.map((n) => n.qty));
-  const conds = [scopeCondition(ctx.actor.scope, WAREHOUSE_SCOPE, params), 'w.location IS NOT NULL'];
-  if (q.radiusKm) conds.push(`ST_DWithin(w.location::geography, ${pt}, ${params.add(q.radiusKm * 1000)}::float8)`);
-  const having = q.all ? 'bool_and(COALESCE(s.available, 0) >= n.qty)' : 'bool_or(COALESCE(s.available, 0) > 0)';
+  const scope = scopeCondition(ctx.actor.scope, WAREHOUSE_SCOPE, params);
+  const near = [scope, 'w.location IS NOT NULL'];
+  const conds = [q.all ? 'x.covers_all' : 'x.any_available'];
+  if (q.radiusKm) {
+    const r = params.add(q.radiusKm * 1000);
+    // The box around the disc bounds the candidate scan; the exact distance is tested on the candidates.
+    near.push(withinMetresSql('w.location::geography', pt, r)[0]!);
+    conds.push(`c.distance_m <= ${r}::float8`);
+  }
   const { rows } = await ctx.db.query<Record<string, unknown>>(
-    `WITH need AS (SELECT * FROM unnest(${ids}::uuid[], ${qtys}::numeric[]) AS n(material_id, qty)),
+    `WITH need AS (
+            SELECT n.material_id, n.qty, m.name, m.unit
+              FROM unnest(${ids}::uuid[], ${qtys}::numeric[]) AS n(material_id, qty) JOIN material m ON m.id = n.material_id),
           cand AS (
-            -- Nearest candidates first through the GiST index (bounded work however many warehouses exist).
-            SELECT w.id, w.name, w.level, w.region_code, r.name AS region_name, w.manager_name, w.manager_phone, w.location,
-                   ST_Distance(w.location::geography, ${pt}) AS distance_m
-              FROM warehouse w JOIN region r ON r.code = w.region_code WHERE ${conds.join(' AND ')}
-             ORDER BY w.location::geography <-> ${pt} LIMIT ${params.add(candidates)})
-     SELECT c.id, c.name, c.level, c.region_code AS "regionCode", c.region_name AS "regionName", c.manager_name AS "managerName",
-            c.manager_phone AS "managerPhone", ${asGeoJson('c.location')} AS location, c.distance_m AS "distanceM",
-            json_agg(json_build_object('materialId', n.material_id, 'materialName', m.name, 'unit', m.unit, 'needed', n.qty, 'available', COALESCE(s.available, 0)) ORDER BY m.name) AS items,
-            bool_and(COALESCE(s.available, 0) >= n.qty) AS "coversAll"
-       FROM cand c CROSS JOIN need n JOIN material m ON m.id = n.material_id
-       LEFT JOIN LATERAL (
-         SELECT sum(b.quantity) AS available FROM stock_batch b
-          WHERE b.warehouse_id = c.id AND b.material_id = n.material_id AND b.quantity > 0 AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)) s ON true
-      GROUP BY c.id, c.name, c.level, c.region_code, c.region_name, c.manager_name, c.manager_phone, c.location, c.distance_m
-     HAVING ${having}
-      ORDER BY c.distance_m LIMIT ${params.add(q.k ?? 5)}`, params.values);
+            SELECT w.id, w.location::geography <-> ${pt} AS knn, ST_Distance(w.location::geography, ${pt}) AS distance_m
+              FROM warehouse w WHERE ${near.join(' AND ')}
+             ORDER BY knn LIMIT ${params.add(MAX_CANDIDATES)}),
+          hit AS (
+            SELECT c.id, c.distance_m, x.items, x.covers_all
+              FROM cand c CROSS JOIN LATERAL (
+                SELECT json_agg(json_build_object('materialId', n.material_id, 'materialName', n.name, 'unit', n.unit, 'needed', n.qty, 'available', COALESCE(s.available, 0)) ORDER BY n.name) AS items,
+                       bool_and(COALESCE(s.available, 0) >= n.qty) AS covers_all, bool_or(COALESCE(s.available, 0) > 0) AS any_available
+                  FROM need n LEFT JOIN LATERAL (
+                    SELECT sum(b.quantity) AS available FROM stock_batch b
+                     WHERE b.warehouse_id = c.id AND b.material_id = n.material_id AND b.quantity > 0 AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)) s ON true) x
+             WHERE ${conds.join(' AND ')}
+             ORDER BY c.knn LIMIT ${params.add(q.k ?? 5)})
+     SELECT w.id, w.name, w.level, w.region_code AS "regionCode", r.name AS "regionName", w.manager_name AS "managerName",
+            w.manager_phone AS "managerPhone", ${asGeoJson('w.location')} AS location, h.distance_m AS "distanceM", h.items, h.covers_all AS "coversAll"
+       FROM hit h JOIN warehouse w ON w.id = h.id JOIN region r ON r.code = w.region_code
+      ORDER BY h.distance_m, h.id`, params.values);
   return rows.map((r) => ({
     ...r, distanceM: Math.round(Number(r.distanceM)),
     items: (r.items as { materialId: string; materialName: string; unit: string; needed: number; available: number }[]).map((i) => ({ ...i, needed: Number(i.needed), available: Number(i.available) })),

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { ServiceCtx } from '../../platform/context.ts';
+import { withinMetresSql } from '../../platform/geo.ts';
 import { Params, scopeCondition } from '../../platform/query.ts';
 import { TEAM_FROM, TEAM_SCOPE, TEAM_SELECT, TEAM_STATUSES, TeamSchema, toTeam, type Team } from './teams.ts';
 
@@ -26,7 +27,7 @@ export async function nearestTeams(ctx: ServiceCtx, q: NearestTeamsQuery): Promi
   const conds = [scopeCondition(ctx.actor.scope, TEAM_SCOPE, params), 't.base IS NOT NULL'];
   conds.push(`t.status = ANY(${params.add((q.status ?? 'standby').split(','))}::text[])`);
   if (q.specialty) conds.push(`t.specialties && ${params.add(q.specialty.split(','))}::text[]`);
-  if (q.radiusKm) conds.push(`ST_DWithin(t.base::geography, ${pt}, ${params.add(q.radiusKm * 1000)}::float8)`);
+  if (q.radiusKm) conds.push(...withinMetresSql('t.base::geography', pt, params.add(q.radiusKm * 1000)));
   const { rows } = await ctx.db.query<Record<string, unknown>>(
     `SELECT ${TEAM_SELECT}, ST_Distance(t.base::geography, ${pt}) AS "distanceM"
        FROM ${TEAM_FROM} WHERE ${conds.join(' AND ')}

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, invalidState, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, withinMetresSql } from '../../platform/geo.ts';
 import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
@@ -273,7 +273,7 @@ export async function nearestShelters(ctx: ServiceCtx, q: NearestSheltersQuery):
   conds.push(`s.capacity - s.occupancy >= ${params.add(q.minFree ?? 1)}::int`);
   if (q.kind) conds.push(`s.kind = ANY(${params.add(q.kind.split(','))}::text[])`);
   if (q.status) conds.push(`s.status = ${params.add(q.status)}`);
-  if (q.radiusKm) conds.push(`ST_DWithin(s.location::geography, ${pt}, ${params.add(q.radiusKm * 1000)}::float8)`);
+  if (q.radiusKm) conds.push(...withinMetresSql('s.location::geography', pt, params.add(q.radiusKm * 1000)));
   const { rows } = await ctx.db.query<Record<string, unknown>>(
     `SELECT ${SHELTER_SELECT}, ST_Distance(s.location::geography, ${pt}) AS "distanceM"
        FROM ${SHELTER_FROM} WHERE ${conds.join(' AND ')}

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { randomToken, sha256, TOKEN_PREFIX } from '../../platform/auth.ts';
+import { invalidateAuthCache, randomToken, sha256, TOKEN_PREFIX } from '../../platform/auth.ts';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
 import { ROLES, isRole } from '../../platform/permissions.ts';
@@ -84,4 +84,5 @@ export async function revokeToken(ctx: ServiceCtx, id: string): Promise<void> {
     if (!rows[0]) throw notFound();
     await audit({ action: 'revoke_token', entityType: 'api_token', entityId: id, regionCode: rows[0].region_code, orgId: rows[0].org_id, summary: `吊销 API 令牌 ${rows[0].name}` });
   });
+  invalidateAuthCache({ tokenId: id });
 }

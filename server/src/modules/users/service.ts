@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { write, diff, type ServiceCtx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, duplicate, forbidden, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
+import { invalidateAuthCache } from '../../platform/auth.ts';
 import { getResource, scopeCondition, Params, type ResourceDef } from '../../platform/query.ts';
 import { isRole, permissionsFor, ROLE_LABELS, ROLES, type Role } from '../../platform/permissions.ts';
 import { hashPassword } from '../auth/service.ts';
@@ -216,6 +217,7 @@ export async function updateUser(ctx: ServiceCtx, id: string, input: UserUpdate)
       await audit({ action: 'move_out', entityType: 'user', entityId: id, regionCode: before.regionCode, orgId: before.orgId, summary: `用户 ${before.username} 调出`, before: { regionCode: before.regionCode, orgId: before.orgId }, after: { regionCode, orgId } });
     }
   });
+  invalidateAuthCache({ userId: id }); // roles, scope, status, locale: the next request sees them
   return getUser(ctx, id);
 }
 
@@ -229,6 +231,7 @@ export async function resetPassword(ctx: ServiceCtx, id: string, password: strin
     await tx.query('DELETE FROM user_session WHERE user_id = $1', [id]);
     await audit({ action: 'reset_password', entityType: 'user', entityId: id, regionCode: u.regionCode, orgId: u.orgId, summary: `重置用户 ${u.username} 的密码` });
   });
+  invalidateAuthCache({ userId: id });
 }
 
 export async function changeOwnPassword(ctx: ServiceCtx, current: string, password: string): Promise<void> {
@@ -244,6 +247,7 @@ export async function changeOwnPassword(ctx: ServiceCtx, current: string, passwo
     await tx.query('DELETE FROM user_session WHERE user_id = $1 AND id <> $2', [ctx.actor.id, ctx.actor.sessionId ?? '']);
     await audit({ action: 'change_password', entityType: 'user', entityId: ctx.actor.id, regionCode: row.region_code, orgId: row.org_id, summary: '修改本人密码' });
   });
+  invalidateAuthCache({ userId: ctx.actor.id });
 }
 
 export async function setLocale(ctx: ServiceCtx, locale: 'zh-CN' | 'en-US'): Promise<void> {
@@ -252,4 +256,5 @@ export async function setLocale(ctx: ServiceCtx, locale: 'zh-CN' | 'en-US'): Pro
     await tx.query('UPDATE app_user SET locale = $2, updated_at = now() WHERE id = $1', [ctx.actor.id, locale]);
     await audit({ action: 'update', entityType: 'user', entityId: ctx.actor.id, regionCode: ctx.actor.regionCode, orgId: ctx.actor.orgId, summary: '切换界面语言', after: { locale } });
   });
+  invalidateAuthCache({ userId: ctx.actor.id });
 }
