@@ -58,6 +58,20 @@ describe('architecture: dependency direction', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('a module\'s rules.ts is pure: it imports only contracts/ (or types)', () => {
+    const bad: string[] = [];
+    for (const f of files(path.join(SRC, 'modules')).filter((f) => path.basename(f) === 'rules.ts')) {
+      const src = fs.readFileSync(f, 'utf8');
+      // `import type` is erased at run time; anything else must come from contracts/.
+      const runtime = [...src.matchAll(/^(?:import|export)\s(?!type\s)[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+      for (const i of runtime) {
+        const target = i.startsWith('.') ? path.resolve(path.dirname(f), i) : i;
+        if (!target.startsWith(path.join(ROOT, 'contracts'))) bad.push(`${rel(f)} → ${i.startsWith('.') ? rel(target) : i}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   it('contracts/ depend on nothing of the server or the web', () => {
     const bad = files(path.join(ROOT, 'contracts')).flatMap((f) => imports(f).map((i) => `${rel(f)} → ${rel(i)}`));
     assert.deepEqual(bad, []);
