@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, CarOutlined, EnvironmentOutlined, GlobalOutlined, HomeOutlined, KeyOutlined, SafetyOutlined,
-  SolutionOutlined, TeamOutlined,
+  AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, BookOutlined, CarOutlined, DatabaseOutlined, EnvironmentOutlined, GlobalOutlined,
+  HomeOutlined, KeyOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { rnav } from '../domains/resources/messages.ts';
+import { FundOutlined } from '@ant-design/icons';
+import { snav } from '../domains/resources/messages-shelters.ts';
 import type { Msg } from '../lib/i18n.tsx';
 import { shell } from './messages.ts';
 
@@ -38,6 +40,12 @@ export const NAV: NavGroup[] = [
       { path: '/resources/experts', label: rnav.experts, icon: <SolutionOutlined />, permission: 'resources:read', testId: 'nav-experts' },
       { path: '/resources/equipment', label: rnav.equipment, icon: <CarOutlined />, permission: 'resources:read', testId: 'nav-equipment' },
       { path: '/resources/map', label: rnav.map, icon: <GlobalOutlined />, permission: 'resources:read', testId: 'nav-resource-map' },
+      { path: '/resources/warehouses', label: rnav.warehouses, icon: <ShopOutlined />, permission: 'resources:read', testId: 'nav-warehouses' },
+      { path: '/resources/materials', label: rnav.materials, icon: <AppstoreOutlined />, permission: 'resources:read', testId: 'nav-materials' },
+      { path: '/resources/stock', label: rnav.stock, icon: <DatabaseOutlined />, permission: 'resources:read', testId: 'nav-stock' },
+      { path: '/resources/stock-alerts', label: rnav.stockAlerts, icon: <AlertOutlined />, permission: 'resources:read', testId: 'nav-stock-alerts' },
+      { path: '/resources/shelters', label: snav.shelters, icon: <HomeOutlined />, permission: 'resources:read', testId: 'nav-shelters' },
+      { path: '/resources/coverage', label: snav.coverage, icon: <FundOutlined />, permission: 'resources:read', testId: 'nav-coverage' },
     ],
   },
   {

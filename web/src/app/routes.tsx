@@ -16,6 +16,12 @@ const TeamsPage = lazy(() => import('../domains/resources/pages/TeamsPage.tsx'))
 const ExpertsPage = lazy(() => import('../domains/resources/pages/ExpertsPage.tsx'));
 const EquipmentPage = lazy(() => import('../domains/resources/pages/EquipmentPage.tsx'));
 const ResourceMapPage = lazy(() => import('../domains/resources/pages/ResourceMapPage.tsx'));
+const WarehousesPage = lazy(() => import('../domains/resources/pages/WarehousesPage.tsx'));
+const MaterialsPage = lazy(() => import('../domains/resources/pages/MaterialsPage.tsx'));
+const StockPage = lazy(() => import('../domains/resources/pages/StockPage.tsx'));
+const StockAlertsPage = lazy(() => import('../domains/resources/pages/StockAlertsPage.tsx'));
+const SheltersPage = lazy(() => import('../domains/resources/pages/SheltersPage.tsx'));
+const CoveragePage = lazy(() => import('../domains/resources/pages/CoveragePage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -33,6 +39,12 @@ export function AppRoutes() {
         <Route path="resources/experts" element={<RequirePermission permission="resources:read"><ExpertsPage /></RequirePermission>} />
         <Route path="resources/equipment" element={<RequirePermission permission="resources:read"><EquipmentPage /></RequirePermission>} />
         <Route path="resources/map" element={<RequirePermission permission="resources:read"><ResourceMapPage /></RequirePermission>} />
+        <Route path="resources/warehouses" element={<RequirePermission permission="resources:read"><WarehousesPage /></RequirePermission>} />
+        <Route path="resources/materials" element={<RequirePermission permission="resources:read"><MaterialsPage /></RequirePermission>} />
+        <Route path="resources/stock" element={<RequirePermission permission="resources:read"><StockPage /></RequirePermission>} />
+        <Route path="resources/stock-alerts" element={<RequirePermission permission="resources:read"><StockAlertsPage /></RequirePermission>} />
+        <Route path="resources/shelters" element={<RequirePermission permission="resources:read"><SheltersPage /></RequirePermission>} />
+        <Route path="resources/coverage" element={<RequirePermission permission="resources:read"><CoveragePage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

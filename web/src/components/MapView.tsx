@@ -8,7 +8,7 @@ import { Component, useEffect, useMemo, useRef, useState, type CSSProperties, ty
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import { Alert, Spin } from 'antd';
 import { api } from '../lib/api.ts';
 import { defineMessages, translate, useI18n, type Locale } from '../lib/i18n.tsx';
@@ -39,8 +39,28 @@ export interface MapLayer {
   filter?: unknown[];
   /** Clicking a feature of this layer. */
   onClick?: (feature: maplibregl.MapGeoJSONFeature, lngLat: maplibregl.LngLat) => void;
-  /** Show HTML labels at each feature from this property (there are no glyphs offline). */
+  /** Show HTML labels at each feature from this property (there are no glyphs offline). Not drawn for clustered layers. */
   labelProperty?: string;
+  /**
+   * Cluster the points of a `circle` layer (MapLibre GeoJSON source with `cluster: true`): clusters
+   * are circles in `color` with their point count (an HTML label, as there are no glyphs offline);
+   * clicking one zooms in until it falls apart. `onClick` still gets the single points.
+   */
+  cluster?: MapCluster;
+}
+
+export interface MapCluster {
+  /** Colour of the cluster circles. */
+  color: string;
+  /** Pixel radius within which points are merged (default 40). */
+  radius?: number;
+  /** Highest zoom at which points are still clustered (default 13). */
+  maxZoom?: number;
+  /**
+   * Screen offset [x, y] (px) of the cluster circles, so that clusters of several layers at one place
+   * (a county seat) sit side by side instead of on top of each other. Single points stay in place.
+   */
+  offset?: [number, number];
 }
 
 export interface LegendItem {
@@ -147,6 +167,8 @@ interface PlacedLabel {
   marker: maplibregl.Marker;
   /** Higher first; overlapping lower-priority labels are hidden. */
   priority: number;
+  /** Always shown (cluster counts), but still hides lower-priority labels under it. */
+  keep?: boolean;
 }
 
 /** Hides labels that would overlap a label of higher priority (HTML markers do not collide by themselves). */
@@ -158,7 +180,7 @@ function declutter(map: maplibregl.Map, labels: PlacedLabel[]): void {
     const w = el.offsetWidth || 48;
     const h = el.offsetHeight || 16;
     const box = { x0: p.x - w / 2 - 3, x1: p.x + w / 2 + 3, y0: p.y - h / 2 - 1, y1: p.y + h / 2 + 1 };
-    const hit = placed.some((b) => !(box.x1 < b.x0 || box.x0 > b.x1 || box.y1 < b.y0 || box.y0 > b.y1));
+    const hit = !l.keep && placed.some((b) => !(box.x1 < b.x0 || box.x0 > b.x1 || box.y1 < b.y0 || box.y0 > b.y1));
     el.style.visibility = hit ? 'hidden' : 'visible';
     if (!hit) placed.push(box);
   }
@@ -172,10 +194,68 @@ function toBounds(b: BBox): maplibregl.LngLatBoundsLike {
 
 interface LayerState {
   data: AnyGeoJson;
+  /** Layer type and cluster options: a change rebuilds the source and layers. */
+  structKey: string;
   paintKey: string;
   filterKey: string;
   labelKey: string;
   markers: maplibregl.Marker[];
+  /** Point-count labels of the visible clusters, by cluster id. */
+  clusterMarkers: Map<number, maplibregl.Marker>;
+  clusterOffset?: [number, number];
+  /** Layer event handlers, removed with the layer. */
+  off: () => void;
+}
+
+const NOT_CLUSTER = ['!', ['has', 'point_count']];
+const clusterLayerId = (id: string) => `yj-${id}-cluster`;
+
+/** The page's filter, for a clustered layer restricted to single points. */
+function pointFilter(l: MapLayer): unknown[] | null {
+  if (!l.cluster) return l.filter ?? null;
+  return l.filter ? ['all', NOT_CLUSTER, l.filter] : NOT_CLUSTER;
+}
+
+/** Cluster circle radius (px) by point count; the same steps as the layer's paint expression. */
+const CLUSTER_STEPS: [minCount: number, radius: number][] = [[0, 11], [10, 14], [50, 18], [200, 22]];
+const CLUSTER_RADIUS = ['step', ['get', 'point_count'], CLUSTER_STEPS[0]![1], ...CLUSTER_STEPS.slice(1).flat()];
+const clusterRadius = (count: number) => CLUSTER_STEPS.reduce((r, [min, px]) => (count >= min ? px : r), CLUSTER_STEPS[0]![1]);
+
+/** The count over a cluster circle, sized like the circle so that decluttering keeps other labels off it. */
+function clusterCountElement(count: number): HTMLElement {
+  const el = document.createElement('div');
+  const d = clusterRadius(count) * 2;
+  el.className = 'yj-map-cluster-count';
+  el.dataset.count = String(count);
+  el.textContent = count >= 1000 ? `${Math.round(count / 100) / 10}k` : String(count);
+  el.style.cssText = `width:${d}px;height:${d}px;display:flex;align-items:center;justify-content:center;font-size:11px;font-weight:600;color:#fff;pointer-events:none;line-height:1;text-shadow:0 0 2px rgba(0,0,0,.35);`;
+  return el;
+}
+
+/** Keeps one count label per rendered cluster of the layer's source; true when labels were added or removed. */
+function syncClusterMarkers(map: maplibregl.Map, id: string, st: LayerState, offset: [number, number] = [0, 0]): boolean {
+  const src = `src-${id}`;
+  if (!map.getSource(src) || !map.isSourceLoaded(src)) return false;
+  let changed = false;
+  const seen = new Set<number>();
+  for (const f of map.querySourceFeatures(src)) {
+    const p = f.properties as { cluster?: boolean; cluster_id?: number; point_count?: number } | null;
+    if (!p?.cluster || p.cluster_id === undefined || seen.has(p.cluster_id)) continue;
+    seen.add(p.cluster_id);
+    if (st.clusterMarkers.has(p.cluster_id)) continue;
+    const at = (f.geometry as Point).coordinates as [number, number];
+    const mk = new maplibregl.Marker({ element: clusterCountElement(p.point_count ?? 0), offset }).setLngLat(at).addTo(map);
+    mk.getElement().dataset.testid = 'map-cluster-count';
+    st.clusterMarkers.set(p.cluster_id, mk);
+    changed = true;
+  }
+  for (const [cid, mk] of st.clusterMarkers) {
+    if (seen.has(cid)) continue;
+    mk.remove();
+    st.clusterMarkers.delete(cid);
+    changed = true;
+  }
+  return changed;
 }
 
 function MapInner({ layers = [], basemap = true, basemapLabels = true, fitTo = 'basemap', fitMaxZoom = 11, height = 420, legend, style, testId = 'map', onMapClick }: MapViewProps) {
@@ -224,14 +304,24 @@ function MapInner({ layers = [], basemap = true, basemapLabels = true, fitTo = '
     map.on('load', () => setReady(true));
     relabel.current = () => {
       const all: PlacedLabel[] = [...baseMarkers.current];
-      for (const st of layerState.current.values()) for (const mk of st.markers) all.push({ marker: mk, priority: Number.MAX_SAFE_INTEGER });
+      for (const st of layerState.current.values()) {
+        for (const mk of st.markers) all.push({ marker: mk, priority: Number.MAX_SAFE_INTEGER });
+        for (const mk of st.clusterMarkers.values()) all.push({ marker: mk, priority: Number.MAX_SAFE_INTEGER - 1, keep: true });
+      }
       declutter(map, all);
     };
     map.on('moveend', () => relabel.current());
+    // Cluster count labels follow the clusters as they merge and split.
+    map.on('render', () => {
+      let changed = false;
+      for (const [id, st] of layerState.current) if (map.getLayer(clusterLayerId(id)) && syncClusterMarkers(map, id, st, st.clusterOffset)) changed = true;
+      if (changed) relabel.current();
+    });
     map.on('click', (e) => {
       const h = mapClick.current;
       if (!h) return;
       const clickable = [...clickHandlers.current].filter(([id, fn]) => fn && map.getLayer(`yj-${id}`)).map(([id]) => `yj-${id}`);
+      for (const id of layerState.current.keys()) if (map.getLayer(clusterLayerId(id))) clickable.push(clusterLayerId(id));
       if (clickable.length && map.queryRenderedFeatures(e.point, { layers: clickable }).length) return;
       h({ lng: e.lngLat.lng, lat: e.lngLat.lat });
     });
@@ -295,59 +385,120 @@ function MapInner({ layers = [], basemap = true, basemapLabels = true, fitTo = '
     const map = mapRef.current;
     if (!ready || !map) return;
     const states = layerState.current;
-    const wanted = new Set(layers.map((l) => l.id));
-    for (const [id, st] of states) {
-      if (wanted.has(id)) continue;
+    const teardown = (id: string, st: LayerState) => {
+      st.off();
       st.markers.forEach((mk) => mk.remove());
+      st.clusterMarkers.forEach((mk) => mk.remove());
+      if (map.getLayer(clusterLayerId(id))) map.removeLayer(clusterLayerId(id));
       if (map.getLayer(`yj-${id}`)) map.removeLayer(`yj-${id}`);
       if (map.getSource(`src-${id}`)) map.removeSource(`src-${id}`);
       states.delete(id);
+    };
+    const wanted = new Set(layers.map((l) => l.id));
+    for (const [id, st] of states) {
+      if (wanted.has(id)) continue;
+      teardown(id, st);
       clickHandlers.current.delete(id);
     }
     for (const l of layers) {
       clickHandlers.current.set(l.id, l.onClick);
       const layerId = `yj-${l.id}`;
+      const structKey = JSON.stringify([l.type, l.cluster ?? null]);
       const paintKey = JSON.stringify(l.paint ?? {});
       const filterKey = JSON.stringify(l.filter ?? null);
-      const labelKey = l.labelProperty ?? '';
+      const labelKey = l.cluster ? '' : l.labelProperty ?? '';
       let st = states.get(l.id);
+      if (st && st.structKey !== structKey) {
+        teardown(l.id, st);
+        st = undefined;
+      }
       if (!st) {
-        map.addSource(`src-${l.id}`, { type: 'geojson', data: l.data as maplibregl.GeoJSONSourceSpecification['data'] });
-        map.addLayer({ id: layerId, type: l.type, source: `src-${l.id}`, paint: l.paint ?? {}, ...(l.filter ? { filter: l.filter } : {}) } as maplibregl.AddLayerObject);
-        map.on('click', layerId, (e) => {
+        const src = `src-${l.id}`;
+        map.addSource(src, {
+          type: 'geojson',
+          data: l.data as maplibregl.GeoJSONSourceSpecification['data'],
+          ...(l.cluster ? { cluster: true, clusterRadius: l.cluster.radius ?? 40, clusterMaxZoom: l.cluster.maxZoom ?? 13 } : {}),
+        });
+        const filter = pointFilter(l);
+        map.addLayer({ id: layerId, type: l.type, source: src, paint: l.paint ?? {}, ...(filter ? { filter } : {}) } as maplibregl.AddLayerObject);
+        const onClick = (e: maplibregl.MapLayerMouseEvent) => {
           const f = e.features?.[0];
           const h = clickHandlers.current.get(l.id);
           if (f && h) h(f, e.lngLat);
-        });
-        map.on('mouseenter', layerId, () => {
+        };
+        const onEnter = () => {
           if (clickHandlers.current.get(l.id)) map.getCanvas().style.cursor = 'pointer';
-        });
-        map.on('mouseleave', layerId, () => {
+        };
+        const onLeave = () => {
           map.getCanvas().style.cursor = '';
-        });
-        st = { data: l.data, paintKey, filterKey, labelKey: '', markers: [] };
+        };
+        map.on('click', layerId, onClick);
+        map.on('mouseenter', layerId, onEnter);
+        map.on('mouseleave', layerId, onLeave);
+        let off = () => {
+          map.off('click', layerId, onClick);
+          map.off('mouseenter', layerId, onEnter);
+          map.off('mouseleave', layerId, onLeave);
+        };
+        if (l.cluster) {
+          const cid = clusterLayerId(l.id);
+          map.addLayer({
+            id: cid, type: 'circle', source: src, filter: ['has', 'point_count'],
+            paint: {
+              'circle-color': l.cluster.color, 'circle-opacity': 0.88, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2,
+              'circle-radius': CLUSTER_RADIUS, 'circle-translate': l.cluster.offset ?? [0, 0],
+            },
+          } as maplibregl.AddLayerObject);
+          // A cluster click zooms in until the cluster falls apart.
+          const onCluster = (e: maplibregl.MapLayerMouseEvent) => {
+            const f = e.features?.[0];
+            const clusterId = (f?.properties as { cluster_id?: number } | undefined)?.cluster_id;
+            if (!f || clusterId === undefined) return;
+            const center = (f.geometry as Point).coordinates as [number, number];
+            (map.getSource(src) as maplibregl.GeoJSONSource).getClusterExpansionZoom(clusterId)
+              .then((zoom) => map.easeTo({ center, zoom: Math.min(zoom + 0.25, 18), duration: 500 }))
+              .catch(() => undefined);
+          };
+          const onClusterEnter = () => {
+            map.getCanvas().style.cursor = 'pointer';
+          };
+          map.on('click', cid, onCluster);
+          map.on('mouseenter', cid, onClusterEnter);
+          map.on('mouseleave', cid, onLeave);
+          const offPoints = off;
+          off = () => {
+            offPoints();
+            map.off('click', cid, onCluster);
+            map.off('mouseenter', cid, onClusterEnter);
+            map.off('mouseleave', cid, onLeave);
+          };
+        }
+        st = { data: l.data, structKey, paintKey, filterKey, labelKey: '', markers: [], clusterMarkers: new Map(), clusterOffset: l.cluster?.offset, off };
         states.set(l.id, st);
       } else {
         if (st.data !== l.data) {
           (map.getSource(`src-${l.id}`) as maplibregl.GeoJSONSource).setData(l.data as Parameters<maplibregl.GeoJSONSource['setData']>[0]);
           st.data = l.data;
           st.labelKey = ''; // relabel
+          // Cluster ids change with the data.
+          st.clusterMarkers.forEach((mk) => mk.remove());
+          st.clusterMarkers.clear();
         }
         if (st.paintKey !== paintKey) {
           for (const [k, v] of Object.entries(l.paint ?? {})) map.setPaintProperty(layerId, k as never, v as never);
           st.paintKey = paintKey;
         }
         if (st.filterKey !== filterKey) {
-          map.setFilter(layerId, (l.filter ?? null) as maplibregl.FilterSpecification | null);
+          map.setFilter(layerId, pointFilter(l) as maplibregl.FilterSpecification | null);
           st.filterKey = filterKey;
         }
       }
       if (st.labelKey !== labelKey || (labelKey && !st.markers.length)) {
         st.markers.forEach((mk) => mk.remove());
         st.markers = [];
-        if (l.labelProperty) {
+        if (labelKey) {
           for (const f of featureList(l.data)) {
-            const text = (f.properties as Record<string, unknown> | null)?.[l.labelProperty];
+            const text = (f.properties as Record<string, unknown> | null)?.[labelKey];
             const at = labelPoint(f.geometry);
             if (text !== undefined && text !== null && at) st.markers.push(new maplibregl.Marker({ element: labelElement(String(text), 'layer'), anchor: 'bottom', offset: [0, -9] }).setLngLat(at).addTo(map));
           }

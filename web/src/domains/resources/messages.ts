@@ -7,6 +7,10 @@ export const rnav = defineMessages({
   experts: ['应急专家', 'Experts'],
   equipment: ['大型装备', 'Large equipment'],
   map: ['资源一张图', 'Resource map'],
+  warehouses: ['仓库', 'Warehouses'],
+  materials: ['物资目录', 'Material catalogue'],
+  stock: ['库存台账', 'Stock ledger'],
+  stockAlerts: ['库存预警', 'Stock alerts'],
 });
 
 export const rm = defineMessages({

@@ -1,0 +1,232 @@
+/**
+ * A warehouse in tabs: basics with a small map, its current stock batches (GET /api/v1/stock/batches?warehouseId=),
+ * minimum stock per material (PUT /api/v1/warehouses/:id/minimums/:materialId), change history and attachments.
+ */
+import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Checkbox, Descriptions, Drawer, Empty, Form, InputNumber, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import { useAuth } from '../../../app/auth.tsx';
+import { Attachments } from '../../../components/Attachments.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { HistoryList } from '../../../components/HistoryList.tsx';
+import { api, ApiError, errorMessage } from '../../../lib/api.ts';
+import { applyServerErrors } from '../../../lib/forms.ts';
+import { formatDateTime, formatNumber } from '../../../lib/format.ts';
+import { common, useI18n } from '../../../lib/i18n.tsx';
+import { required } from '../../../lib/validators.ts';
+import { rm } from '../messages.ts';
+import { sm } from '../messages-stock.ts';
+import type { Material, StockAlert, StockBatch, Warehouse } from '../types.ts';
+import { formatPoint, PointMap } from './shared.tsx';
+import { MaterialSelect } from './StockPickers.tsx';
+import { ExpiryCell, Qty, ReserveModeTag, WarehouseLevelTag } from './StockTags.tsx';
+import { TraceDrawer } from './TraceDrawer.tsx';
+
+function Basics({ w }: { w: Warehouse }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <Descriptions column={2} size="small" bordered data-testid="warehouse-detail-fields">
+        <Descriptions.Item label={t(sm.warehouseName)} span={2}>{w.name}</Descriptions.Item>
+        <Descriptions.Item label={t(sm.level)}><WarehouseLevelTag level={w.level} /></Descriptions.Item>
+        <Descriptions.Item label={t(rm.region)}>{w.regionName}</Descriptions.Item>
+        <Descriptions.Item label={t(sm.ownerOrg)} span={2}>{w.orgName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t(sm.managerName)}>{w.managerName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t(sm.managerPhone)}>{w.managerPhone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t(sm.address)} span={2}>{w.address ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t(sm.areaM2)}>{w.areaM2 == null ? '—' : formatNumber(w.areaM2, locale, 1)}</Descriptions.Item>
+        <Descriptions.Item label={t(sm.batchCount)}>{w.batchCount}</Descriptions.Item>
+        <Descriptions.Item label={t(rm.location)} span={2}>{formatPoint(w.location, t(rm.noLocation))}</Descriptions.Item>
+        {w.note && <Descriptions.Item label={t(rm.note)} span={2}>{w.note}</Descriptions.Item>}
+        <Descriptions.Item label={t(common.updatedAt)} span={2}>{formatDateTime(w.updatedAt, locale)}</Descriptions.Item>
+      </Descriptions>
+      <div style={{ marginTop: 12 }}>
+        <PointMap point={w.location} name={w.name} color="#d97706" testId="warehouse-map" height={240} />
+      </div>
+    </>
+  );
+}
+
+function Stock({ w, reloadKey }: { w: Warehouse; reloadKey: number }) {
+  const { t } = useI18n();
+  const [inStock, setInStock] = useState(true);
+  const [trace, setTrace] = useState<string | null>(null);
+  const columns = useMemo<TableColumnsType<StockBatch>>(() => [
+    { title: t(sm.material), dataIndex: 'materialName', key: 'materialName', sorter: true, render: (v: string, b) => <span>{v}{b.spec ? <Typography.Text type="secondary"> · {b.spec}</Typography.Text> : null}</span> },
+    { title: t(sm.batchNo), dataIndex: 'batchNo', key: 'batchNo', width: 100 },
+    { title: t(sm.quantity), dataIndex: 'quantity', key: 'quantity', sorter: true, align: 'right', width: 110, render: (v: number, b) => <Qty n={v} unit={b.unit} /> },
+    { title: t(sm.expiryDate), dataIndex: 'expiryDate', key: 'expiryDate', sorter: true, width: 200, render: (v: string | null) => <ExpiryCell date={v} /> },
+    { title: t(sm.reserveMode), dataIndex: 'reserveMode', key: 'reserveMode', width: 100, render: (v: string) => <ReserveModeTag mode={v} /> },
+    {
+      title: t(common.actions), key: 'actions', width: 70,
+      render: (_v, b) => <Button type="link" size="small" onClick={() => setTrace(b.id)} data-testid="batch-trace">{t(sm.trace)}</Button>,
+    },
+  ], [t]);
+  return (
+    <>
+      <DataTable<StockBatch>
+        key={reloadKey}
+        testId="warehouse-batches"
+        endpoint="/api/v1/stock/batches"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        filters={{ warehouseId: w.id, inStock: inStock || undefined }}
+        searchPlaceholder={t(sm.batchSearch)}
+        defaultPageSize={10}
+        toolbar={<Checkbox checked={inStock} onChange={(e) => setInStock(e.target.checked)} data-testid="warehouse-batches-instock">{t(sm.inStockOnly)}</Checkbox>}
+      />
+      <TraceDrawer batchId={trace} onClose={() => setTrace(null)} />
+    </>
+  );
+}
+
+interface MinimumValues { materialId: string | null; minQuantity: number | null }
+
+function Minimums({ w, writable, onChanged }: { w: Warehouse; writable: boolean; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<MinimumValues>();
+  const [material, setMaterial] = useState<Material | null>(null);
+  const [below, setBelow] = useState<StockAlert[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api.get<StockAlert[]>('/api/v1/stock/alerts', { warehouseId: w.id, kind: 'below_minimum' })
+      .then((r) => {
+        if (!live) return;
+        setBelow(r);
+        setError(null);
+      })
+      .catch((err: unknown) => live && setError(errorMessage(err)))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [w.id, tick]);
+
+  const save = async () => {
+    let v: MinimumValues;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      await api.put(`/api/v1/warehouses/${w.id}/minimums/${v.materialId}`, { minQuantity: v.minQuantity });
+      const name = material?.name ?? below.find((a) => a.materialId === v.materialId)?.materialName ?? '';
+      message.success(v.minQuantity === 0 ? t(sm.minimumCleared, { material: name }) : t(sm.minimumSaved, { material: name, n: formatNumber(v.minQuantity, locale, 2) }));
+      setTick((n) => n + 1);
+      onChanged();
+    } catch (err) {
+      const rest = applyServerErrors(form, err, ['materialId', 'minQuantity']);
+      if (rest.length) message.error(rest.join('；'));
+      else if (!(err instanceof ApiError) || !err.errors.length) message.error(errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div data-testid="warehouse-minimums">
+      <Typography.Paragraph type="secondary">{t(sm.minimumsHint)}</Typography.Paragraph>
+      {writable && (
+        <Form form={form} layout="inline" style={{ marginBottom: 16, rowGap: 8 }} autoComplete="off" data-testid="warehouse-minimum-form">
+          <Form.Item name="materialId" rules={[required(t, sm.material, true)]}>
+            <MaterialSelect
+              placeholder={t(sm.material)}
+              style={{ width: 260 }}
+              onPick={setMaterial}
+              data-testid="warehouse-minimum-material"
+            />
+          </Form.Item>
+          <Form.Item
+            name="minQuantity"
+            rules={[{ required: true, message: t(common.required, { field: t(sm.minQuantity) }) }, { type: 'number', min: 0, max: 1e9, message: t(common.badFormat, { field: t(sm.minQuantity) }) }]}
+          >
+            <InputNumber placeholder={t(sm.minQuantity)} min={0} max={1e9} precision={2} style={{ width: 150 }} suffix={material?.unit} data-testid="warehouse-minimum-quantity" />
+          </Form.Item>
+          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="warehouse-minimum-save">{t(sm.minimumSave)}</Button>
+        </Form>
+      )}
+      <Typography.Title level={5}>{t(sm.belowMinimumNow)}</Typography.Title>
+      {error && <Alert type="error" showIcon title={t(common.loadFailed, { msg: error })} style={{ marginBottom: 12 }} />}
+      <Table<StockAlert>
+        rowKey="materialId"
+        size="small"
+        loading={loading}
+        dataSource={below}
+        pagination={false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(sm.belowMinimumNone)} /> }}
+        onRow={(a) => ({
+          'data-testid': 'warehouse-below-minimum-row',
+          // Pick the row to change its minimum.
+          onClick: writable ? () => form.setFieldsValue({ materialId: a.materialId, minQuantity: a.minQuantity }) : undefined,
+          style: writable ? { cursor: 'pointer' } : undefined,
+        }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t(sm.material), dataIndex: 'materialName', key: 'materialName' },
+          { title: t(sm.available), dataIndex: 'quantity', key: 'quantity', align: 'right', render: (v: number, a) => <Qty n={v} unit={a.unit} /> },
+          { title: t(sm.minQty), dataIndex: 'minQuantity', key: 'minQuantity', align: 'right', render: (v: number | null, a) => (v == null ? '—' : <Qty n={v} unit={a.unit} />) },
+          {
+            title: '', key: 'short', render: (_v, a) => a.minQuantity == null ? null
+              : <Typography.Text type="danger">{t(sm.shortBy, { n: formatNumber(a.minQuantity - a.quantity, locale, 2) })}</Typography.Text>,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+export function WarehouseDetailDrawer({ warehouse, onClose, onEdit, reloadKey }: {
+  warehouse: Warehouse | null;
+  onClose: () => void;
+  onEdit?: (w: Warehouse) => void;
+  reloadKey: number;
+}) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [tab, setTab] = useState('basics');
+  const [tick, setTick] = useState(0);
+  const writable = can('resources:write');
+  const id = warehouse?.id;
+  useEffect(() => setTab('basics'), [id]);
+  const bump = useCallback(() => setTick((n) => n + 1), []);
+
+  return (
+    <Drawer
+      open={!!warehouse}
+      onClose={onClose}
+      size={820}
+      title={warehouse ? `${t(sm.warehouseDetail)} · ${warehouse.name}` : ''}
+      destroyOnHidden
+      data-testid="warehouse-detail"
+      extra={warehouse && (
+        <Space>
+          <Link to={`/resources/stock?warehouseId=${warehouse.id}`} data-testid="warehouse-detail-ledger">{t(sm.stockTitle)}</Link>
+          {writable && onEdit && <Button onClick={() => onEdit(warehouse)} data-testid="warehouse-detail-edit">{t(common.edit)}</Button>}
+        </Space>
+      )}
+    >
+      {warehouse && (
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'basics', label: <span data-testid="warehouse-tab-basics">{t(rm.basics)}</span>, children: <Basics w={warehouse} /> },
+            { key: 'stock', label: <span data-testid="warehouse-tab-stock">{`${t(sm.tabStock)} (${warehouse.batchCount})`}</span>, children: <Stock w={warehouse} reloadKey={reloadKey} /> },
+            { key: 'minimums', label: <span data-testid="warehouse-tab-minimums">{t(sm.tabMinimums)}</span>, children: <Minimums w={warehouse} writable={writable} onChanged={bump} /> },
+            { key: 'history', label: <span data-testid="warehouse-tab-history">{t(sm.tabHistory)}</span>, children: <HistoryList entityType="warehouse" entityId={warehouse.id} reloadKey={reloadKey + tick} /> },
+            ...(can('attachments:read') ? [{ key: 'files', label: <span data-testid="warehouse-tab-files">{t(common.attachments)}</span>, children: <Attachments ownerType="warehouse" ownerId={warehouse.id} canUpload={can('attachments:write')} /> }] : []),
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}
