@@ -155,6 +155,22 @@ export async function setMinimum(ctx: ServiceCtx, warehouseId: string, materialI
   });
 }
 
+export const WarehouseMinimumSchema = Type.Object({
+  materialId: Type.String(), materialName: Type.String(), spec: Type.Union([Type.String(), Type.Null()]), unit: Type.String(),
+  minQuantity: Type.Number(), usable: Type.Number({ description: '未过期库存' }), below: Type.Boolean(),
+});
+
+/** The minimum stock levels set for a warehouse, with its usable (unexpired) stock of each material. */
+export async function listMinimums(ctx: ServiceCtx, warehouseId: string): Promise<Static<typeof WarehouseMinimumSchema>[]> {
+  const w = await getWarehouse(ctx, warehouseId); // scope check
+  const { rows } = await ctx.db.query<Record<string, unknown>>(
+    `SELECT m.id AS "materialId", m.name AS "materialName", m.spec, m.unit, x.min_quantity AS "minQuantity",
+            COALESCE((SELECT sum(b.quantity) FROM stock_batch b WHERE b.warehouse_id = x.warehouse_id AND b.material_id = m.id
+              AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)), 0) AS usable
+       FROM stock_minimum x JOIN material m ON m.id = x.material_id WHERE x.warehouse_id = $1 ORDER BY m.category_code, m.name`, [w.id]);
+  return rows.map((r) => ({ ...r, minQuantity: Number(r.minQuantity), usable: Number(r.usable), below: Number(r.usable) < Number(r.minQuantity) }) as Static<typeof WarehouseMinimumSchema>);
+}
+
 /**
  * After a movement: when the warehouse's usable stock of the material falls below its minimum, the
  * warehouse manager gets an in-app notification (in the movement's own transaction).

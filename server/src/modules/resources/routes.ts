@@ -18,6 +18,7 @@ import {
   ShelterCreateSchema, shelterLog, ShelterLogSchema, sheltersResource, ShelterSchema, ShelterStatusSchema, ShelterUpdateSchema, updateShelter,
   type NearestSheltersQuery, type Occupancy,
   updateMaterial, MaterialUpdateSchema,
+  listMinimums, WarehouseMinimumSchema,
   coverage, CoverageSchema, CoverageSettingsSchema, coverageSettings, setCoverageSettings, type CoverageSettings,
 } from './service.ts';
 
@@ -131,6 +132,10 @@ export async function resourceRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'resources:read' },
     schema: { tags: [TAG], summary: '库存预警：低于最低储备、临期、过期', querystring: StockAlertsQuerySchema, response: { 200: Type.Array(StockAlertSchema) } },
   }, async (req) => listStockAlerts(ctxOf(req), req.query as Static<typeof StockAlertsQuerySchema>));
+  app.get('/api/v1/warehouses/:id/minimums', {
+    config: { permission: 'resources:read' },
+    schema: { tags: [TAG], summary: '仓库的最低储备设置与当前可用量', params: IdParams, response: { 200: Type.Array(WarehouseMinimumSchema) } },
+  }, async (req) => listMinimums(ctxOf(req), id(req)));
   const MinParams = Type.Object({ id: Type.String({ format: 'uuid' }), materialId: Type.String({ format: 'uuid' }) });
   app.put('/api/v1/warehouses/:id/minimums/:materialId', {
     config: { permission: 'resources:write' },

@@ -157,6 +157,9 @@ describe('stock ledger', () => {
     assert.match(after.items[0].title, /库存低于最低储备：连木沁镇应急物资储备点 救灾帐篷/);
     assert.equal((await town.put(`/api/v1/warehouses/${LMQ_WH}/minimums/${TENT}`, { minQuantity: 10 })).statusCode, 204);
     assert.equal((await town.put(`/api/v1/warehouses/${COUNTY_WH}/minimums/${TENT}`, { minQuantity: 10 })).statusCode, 403);
+    const mins = (await town.get(`/api/v1/warehouses/${LMQ_WH}/minimums`)).json() as { materialId: string; minQuantity: number; usable: number; below: boolean }[];
+    assert.deepEqual(mins.map((m) => [m.materialId, m.minQuantity, m.usable, m.below]), [[TENT, 10, 25, false]]);
+    assert.equal((await town.get(`/api/v1/warehouses/${demoId('warehouse-shanshan')}/minimums`)).statusCode, 404, 'another township\'s warehouse');
   });
 
   it('random movement sequences keep quantity = Σ movements ≥ 0 (property-based)', async () => {
