@@ -86,3 +86,42 @@ export async function login(page: Page, base: string, username = 'admin', passwo
   await page.getByTestId('login-submit').click();
   await page.getByTestId('side-nav').waitFor();
 }
+
+/** Closes every open drawer with its close button and waits until none is left (Escape can race a focused select). */
+export async function closeDrawers(page: Page): Promise<void> {
+  for (let i = 0; i < 3 && (await page.locator('.ant-drawer-open').count()) > 0; i++) {
+    await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
+    await page.waitForTimeout(400);
+  }
+  await page.locator('.ant-drawer-mask').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  if ((await page.locator('.ant-drawer-open').count()) > 0) throw new Error('a drawer did not close');
+}
+
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/**
+ * Chooses an option of the antd select (or tree select) with data-testid `testId` and waits until the
+ * select shows it and its dropdown has gone. On a loaded machine a click can land while the dropdown
+ * is still moving in and select nothing; the gesture is then repeated (at most three times) and the
+ * outcome is still checked. For multi-selects the dropdown stays open: pass `multiple`.
+ */
+export async function choose(page: Page, testId: string, option: string, opts: { typed?: string; shown?: string; tree?: boolean; multiple?: boolean } = {}): Promise<void> {
+  const select = page.getByTestId(testId);
+  const target = opts.tree
+    ? page.locator(`${OPEN_DROPDOWN} .ant-select-tree-title`).getByText(option, { exact: true })
+    : page.locator(`${OPEN_DROPDOWN} .ant-select-item-option[title="${option}"]`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await target.isVisible())) {
+      await select.click();
+      if (opts.typed) await page.keyboard.type(opts.typed);
+    }
+    await target.click();
+    const ok = await select.getByText(opts.shown ?? option).first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    if (ok) {
+      if (opts.multiple) await page.keyboard.press('Escape');
+      await page.locator(OPEN_DROPDOWN).first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+      return;
+    }
+  }
+  throw new Error(`could not choose ${option} in ${testId}`);
+}

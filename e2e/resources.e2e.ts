@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { choose, closeDrawers as closeAll, login, openBrowser, shot, startServer, type Server } from './helpers.ts';
 
 /**
  * Emergency resources in a real browser against the real server: a rescue team is created, opened and
@@ -16,16 +16,7 @@ describe('resources UI (headless Chromium)', () => {
   const teamName = '测试水域救援队';
   const reason = '端到端测试：前往鄯善镇处置内涝';
 
-  /** Closes every open drawer with its close button and waits until none is left (Escape can race a focused select). */
-  const closeDrawers = async () => {
-    for (let i = 0; i < 3 && (await page.locator('.ant-drawer-open').count()) > 0; i++) {
-      await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
-      await page.waitForTimeout(400);
-    }
-    await page.locator('.ant-drawer-mask').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-    assert.equal(await page.locator('.ant-drawer-open').count(), 0, 'drawers closed');
-  };
-  const openOption = (title: string) => page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
+  const closeDrawers = () => closeAll(page);
 
   before(async () => {
     server = await startServer();
@@ -49,14 +40,10 @@ describe('resources UI (headless Chromium)', () => {
     await page.getByTestId('team-form-submit').click();
     await page.locator('.ant-form-item-explain-error').first().waitFor();
     await page.getByTestId('team-form-name').fill(teamName);
-    await page.getByTestId('team-form-category').click();
-    await openOption('社会救援力量').click();
-    await page.getByTestId('team-form-specialties').click();
-    await openOption('水域救援').click();
-    await page.keyboard.press('Escape');
+    await choose(page, 'team-form-category', '社会救援力量');
+    await choose(page, 'team-form-specialties', '水域救援', { multiple: true });
     await page.getByTestId('team-form-headcount').fill('12');
-    await page.getByTestId('team-form-regionCode').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title').getByText('鄯善县', { exact: true }).click();
+    await choose(page, 'team-form-regionCode', '鄯善县', { tree: true });
     await page.getByTestId('team-form-lng').fill('89.95');
     await page.getByTestId('team-form-lat').fill('42.88');
     await page.getByTestId('team-form-submit').click();
@@ -76,8 +63,7 @@ describe('resources UI (headless Chromium)', () => {
     await page.getByTestId('team-detail').waitFor();
     await page.getByTestId('team-detail-fields').getByText('鄯善县', { exact: true }).waitFor();
     await page.getByTestId('team-status-change').click();
-    await page.getByTestId('team-status-select').click();
-    await openOption('出动').click();
+    await choose(page, 'team-status-select', '出动');
     await page.getByTestId('team-status-reason').fill(reason);
     await page.getByTestId('team-status-submit').click();
     await page.locator('.ant-message').getByText('队伍状态已变更为 出动').waitFor();
@@ -97,9 +83,7 @@ describe('resources UI (headless Chromium)', () => {
     const panel = page.getByTestId('nearest-panel');
     await panel.getByTestId('nearest-lng').fill('89.97');
     await panel.getByTestId('nearest-lat').fill('42.90');
-    await panel.getByTestId('nearest-specialties').click();
-    await openOption('综合救援').click();
-    await page.keyboard.press('Escape');
+    await choose(page, 'nearest-specialties', '综合救援', { multiple: true });
     await panel.getByTestId('nearest-k').fill('3');
     await panel.getByTestId('nearest-submit').click();
     await page.getByTestId('nearest-result').nth(2).waitFor();
