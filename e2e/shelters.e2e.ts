@@ -1,11 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
 
 /**
  * Shelters, coverage and the resource map in a real browser against the real server: a shelter is
- * created, opened and filled beyond its capacity only after the explicit override with a reason; the
+ * created, opened and filled beyond its capacity only after the explicit override with a reason; 导入
+ * opens the import modal and downloads the shelters template (the import itself: import.e2e.ts); the
  * coverage page shows the county's target and supportable people; the map shows clustered layers and
  * answers "shelters with room" and "warehouses holding these items" for a clicked point.
  */
@@ -138,6 +140,25 @@ describe('shelters, coverage and resource map UI (headless Chromium)', () => {
     await search.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="shelters-table-row"]').length > 5);
     await shot(page, 'e2e-sh4-shelters');
+    assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
+  });
+
+  it('导入 opens the import modal and the shelters template downloads', async () => {
+    await page.getByTestId('nav-shelters').click();
+    await page.getByTestId('shelters-table-row').first().waitFor();
+    await page.getByTestId('shelters-import').click();
+    const modal = page.getByTestId('import-modal');
+    await modal.waitFor();
+    const [dl] = await Promise.all([page.waitForEvent('download'), modal.getByTestId('import-template').click()]);
+    assert.match(dl.suggestedFilename(), /^应急避难场所导入模板-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await dl.path());
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.name, '应急避难场所');
+    assert.equal(String(ws.getCell('A1').value), '*场所名称');
+    await shot(page, 'e2e-sh4b-shelters-import');
+    await page.getByTestId('import-close').click();
+    await modal.waitFor({ state: 'detached' });
     assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
   });
 

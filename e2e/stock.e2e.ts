@@ -1,13 +1,15 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { choose as chooseIn, closeDrawers as closeAll, login, openBrowser, type Server, shot, startServer } from './helpers.ts';
 
 /**
  * Warehouses and stock in a real browser against the real server (demo data): a warehouse is created
- * through the form (location picked on the map) and found in the list; an 出库 from a demo batch is
- * recorded through the form, its document number appears in the batch trace with the quantity, and the
- * batch quantity drops by it; the stock alerts show the demo's expiring batches.
+ * through the form (location picked on the map) and found in the list; the demo county warehouse lists
+ * its minimums, and one is set, edited and removed; an 出库 from a demo batch is recorded through the
+ * form, its document number appears in the batch trace with the quantity, and the batch quantity drops
+ * by it; the stock alerts show the demo's expiring batches; a catalogue material is edited (its unit is
+ * locked while it is in stock).
  */
 describe('warehouses and stock UI (headless Chromium)', () => {
   let server: Server;
@@ -17,40 +19,8 @@ describe('warehouses and stock UI (headless Chromium)', () => {
   const warehouseName = '测试村级应急物资储备点';
   const recipient = '七克台镇安置点（端到端测试）';
 
-  const closeDrawers = async () => {
-    for (let i = 0; i < 3 && (await page.locator('.ant-drawer-open').count()) > 0; i++) {
-      await page.locator('.ant-drawer-open .ant-drawer-close').last().click();
-      await page.waitForTimeout(400);
-    }
-    await page.locator('.ant-drawer-mask').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
-    assert.equal(await page.locator('.ant-drawer-open').count(), 0, 'drawers closed');
-  };
-  const openDropdown = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
-  /**
-   * Chooses an option of the select (or tree select) `testId` and waits until the select shows it.
-   * On a loaded machine a click can land while the dropdown is still moving in and select nothing;
-   * the gesture is then repeated (at most three times) — the outcome is still asserted.
-   */
-  const choose = async (testId: string, option: string, opts: { typed?: string; shown?: string; tree?: boolean } = {}) => {
-    const select = page.getByTestId(testId);
-    const target = opts.tree
-      ? page.locator(`${openDropdown} .ant-select-tree-title`).getByText(option, { exact: true })
-      : page.locator(`${openDropdown} .ant-select-item-option[title="${option}"]`);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (attempt) console.log(`# choose(${testId}, ${option}): attempt ${attempt + 1}`);
-      if (!(await target.isVisible())) {
-        await select.click();
-        if (opts.typed) await page.keyboard.type(opts.typed);
-      }
-      await target.click();
-      const ok = await select.getByText(opts.shown ?? option).first().waitFor({ timeout: 3000 }).then(() => true, () => false);
-      if (ok) {
-        await page.locator(openDropdown).first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
-        return;
-      }
-    }
-    assert.fail(`could not choose ${option} in ${testId}`);
-  };
+  const closeDrawers = () => closeAll(page);
+  const choose = (testId: string, option: string, opts?: Parameters<typeof chooseIn>[3]) => chooseIn(page, testId, option, opts);
   /** Searches a DataTable and waits until every row shown contains the query. */
   const search = async (testId: string, q: string) => {
     const input = page.getByTestId(`${testId}-search`).locator('input');
@@ -133,7 +103,7 @@ describe('warehouses and stock UI (headless Chromium)', () => {
     await closeDrawers();
   });
 
-  it('a demo warehouse shows its stock batches, and a minimum set above its stock lists the material as below minimum', async () => {
+  it('a demo warehouse shows its stock batches and lists its minimums; a minimum set above its stock is flagged, edited and removed', async () => {
     await search('warehouses-table', '鄯善县应急物资储备库');
     const row = page.getByTestId('warehouses-table-row').filter({ hasText: '鄯善县应急物资储备库' });
     await row.getByTestId('warehouse-open').click();
@@ -143,10 +113,24 @@ describe('warehouses and stock UI (headless Chromium)', () => {
     await tent.waitFor();
     await shot(page, 'e2e-s2b-warehouse-stock');
 
+    // Every minimum of the demo county warehouse is listed, breached or not.
     await page.getByTestId('warehouse-tab-minimums').click();
-    const below = page.getByTestId('warehouse-below-minimum-row');
-    await below.filter({ hasText: '瓶装饮用水' }).waitFor(); // demo: 1,500 boxes against a minimum of 2,000
-    assert.equal(await below.filter({ hasText: '救灾帐篷' }).count(), 0, 'tents are above their minimum of 300');
+    const minimums = page.getByTestId('warehouse-minimum-row');
+    const minRow = (material: string) => minimums.filter({ hasText: material });
+    const minOf = async (material: string) => Number(await minRow(material).getByTestId('warehouse-minimum-row-min').getAttribute('data-quantity'));
+    await minRow('救灾帐篷').waitFor();
+    assert.equal(await minimums.count(), 3, 'tents, quilts and water');
+    assert.equal(await minOf('救灾帐篷'), 300);
+    assert.equal(await minOf('棉被'), 2400);
+    assert.equal(await minOf('瓶装饮用水'), 2000);
+    // Demo: 1,500 boxes of water against a minimum of 2,000; 320 tents against 300.
+    assert.equal(await minRow('瓶装饮用水').getAttribute('data-below'), 'true');
+    await minRow('瓶装饮用水').getByTestId('warehouse-minimum-below').getByText('低于最低储备').waitFor();
+    assert.match(await minRow('瓶装饮用水').innerText(), /缺口 500/);
+    assert.equal(await minRow('救灾帐篷').getAttribute('data-below'), 'false', 'tents are above their minimum of 300');
+    assert.equal(await minRow('救灾帐篷').getByTestId('warehouse-minimum-below').count(), 0);
+
+    // Set through the form: the list shows the new minimum, now breached.
     await choose('warehouse-minimum-material', '救灾帐篷 · 12 m² 单帐篷（顶）', { typed: '救灾帐篷' });
     await page.getByTestId('warehouse-minimum-quantity').fill('10000');
     const [put] = await Promise.all([
@@ -155,14 +139,36 @@ describe('warehouses and stock UI (headless Chromium)', () => {
     ]);
     assert.equal(put.status(), 204);
     await page.locator('.ant-message').getByText('已将 救灾帐篷 的最低储备设为 10,000').waitFor();
-    await below.filter({ hasText: '救灾帐篷' }).getByText('缺口').waitFor();
+    await minRow('救灾帐篷').locator('[data-testid="warehouse-minimum-row-min"][data-quantity="10000"]').waitFor();
+    assert.equal(await minRow('救灾帐篷').getAttribute('data-below'), 'true');
+    await minRow('救灾帐篷').getByTestId('warehouse-minimum-below').waitFor();
+    assert.match(await minRow('救灾帐篷').innerText(), /缺口 9,680/);
     await shot(page, 'e2e-s2c-warehouse-minimums');
+
+    // Edit in the row: back to 300, no longer below.
+    await minRow('救灾帐篷').getByTestId('warehouse-minimum-row-edit').click();
+    await minRow('救灾帐篷').getByTestId('warehouse-minimum-row-quantity').fill('300');
+    await shot(page, 'e2e-s2c2-warehouse-minimum-edit');
+    await minRow('救灾帐篷').getByTestId('warehouse-minimum-row-save').click();
+    await page.locator('.ant-message').getByText('已将 救灾帐篷 的最低储备设为 300').waitFor();
+    await minRow('救灾帐篷').locator('[data-testid="warehouse-minimum-row-min"][data-quantity="300"]').waitFor();
+    assert.equal(await minRow('救灾帐篷').getAttribute('data-below'), 'false');
+    assert.equal(await minRow('救灾帐篷').getByTestId('warehouse-minimum-below').count(), 0);
+
+    // Remove (minimum 0): the row goes.
+    await minRow('瓶装饮用水').getByTestId('warehouse-minimum-row-remove').click();
+    await page.getByTestId('warehouse-minimum-remove-confirm').click();
+    await page.locator('.ant-message').getByText('已取消 瓶装饮用水 的最低储备').waitFor();
+    await minRow('瓶装饮用水').waitFor({ state: 'detached' });
+    assert.equal(await minimums.count(), 2);
+    await shot(page, 'e2e-s2d-warehouse-minimum-removed');
     await closeDrawers();
   });
 
   it('records an 出库 from a demo batch; the trace shows it with its document number and the batch quantity drops', async () => {
     await page.getByTestId('nav-stock').click();
     await page.getByTestId('stock-batches-row').first().waitFor();
+    await page.getByTestId('stock-page').getByTestId('stock-import').waitFor(); // 导入 (入库 rows) next to 入库
     await search('stock-batches', '鄯善县应急物资储备库');
     const row = page.getByTestId('stock-batches-row').filter({ hasText: '救灾帐篷' });
     await row.waitFor();
@@ -246,13 +252,37 @@ describe('warehouses and stock UI (headless Chromium)', () => {
     assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
   });
 
-  it('the catalogue filters by GB/T 38565 category', async () => {
+  it('the catalogue filters by GB/T 38565 category, and a material is edited (its unit is locked once in stock)', async () => {
     await page.getByTestId('nav-materials').click();
     await page.getByTestId('materials-table-row').first().waitFor();
     await shot(page, 'e2e-s8-materials');
     await choose('materials-filter-category', '3000000 工程材料与机械加工设备', { tree: true });
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="materials-table-row"]')].every((r) => r.textContent?.includes('编织袋')));
     assert.ok((await page.getByTestId('materials-table-row').count()) >= 1);
+
+    const bags = page.getByTestId('materials-table-row').filter({ hasText: '编织袋' });
+    assert.match(await bags.innerText(), /50×80 cm/);
+    await bags.getByTestId('material-edit').click();
+    await page.getByTestId('material-form').waitFor();
+    assert.equal(await page.getByTestId('material-form-name').inputValue(), '编织袋');
+    await page.getByTestId('material-form-spec').fill('60×90 cm');
+    // The demo holds 编织袋 in stock (条): a new unit is refused by the server on the unit field.
+    const unit = page.locator('[data-testid="material-form"] #unit');
+    await unit.fill('袋');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('material-form-submit').click();
+    await page.locator('.ant-form-item-explain-error').getByText('已有库存按原计量单位记账，不能修改单位').waitFor();
+    assert.match(await bags.innerText(), /50×80 cm/, 'nothing saved');
+    assert.equal(await page.getByTestId('material-form-error').count(), 0, 'the error is on the unit field, not repeated above the form');
+    await shot(page, 'e2e-s9-material-unit-locked');
+    await unit.fill('条');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('material-form-submit').click();
+    await page.locator('.ant-message').getByText('已保存物资 编织袋').waitFor();
+    await page.locator('.ant-drawer-open [data-testid="material-form"]').waitFor({ state: 'detached' });
+    await bags.getByText('60×90 cm').waitFor();
+    assert.match(await bags.innerText(), /条/);
+    await shot(page, 'e2e-s10-material-edited');
     assert.deepEqual(errors, [], 'no page errors, server errors or failed assets');
   });
 });

@@ -31,7 +31,7 @@ interface RowError { row: number; column: string; key?: string; message: string 
 interface ImportProblem { rowErrors?: RowError[]; errorCount?: number }
 
 export interface ImportButtonProps {
-  /** API collection: teams, experts, equipment, warehouses, materials, stock. */
+  /** API collection: teams, experts, equipment, warehouses, materials, stock, shelters. */
   kind: string;
   /** Called after a successful import (reload the list). */
   onDone: () => void;

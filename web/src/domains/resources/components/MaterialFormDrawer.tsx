@@ -1,14 +1,15 @@
 /**
- * Add a material to the county catalogue (POST /api/v1/materials). Rules mirror MaterialCreateSchema
- * (server/src/modules/resources/warehouses.ts); only county-level accounts may add — the server's
- * refusal (problem detail) is shown above the form.
+ * Add a material to the county catalogue (POST /api/v1/materials) or edit one (PATCH /api/v1/materials/:id).
+ * Rules mirror MaterialCreateSchema (server/src/modules/resources/warehouses.ts); only county-level accounts
+ * may add or edit — the server's refusal (problem detail) is shown above the form. Once stock exists the
+ * unit cannot change: the server's field error lands on the unit field.
  */
 import { useEffect, useState } from 'react';
 import { App, AutoComplete, Form, Input, InputNumber } from 'antd';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
+import { api, ApiError, errorMessage } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
-import { common, useI18n } from '../../../lib/i18n.tsx';
+import { common, defineMessages, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, required } from '../../../lib/validators.ts';
 import { rm } from '../messages.ts';
 import { MATERIAL_UNITS, sm } from '../messages-stock.ts';
@@ -24,10 +25,22 @@ interface MaterialValues {
   note: string;
 }
 
+const mm = defineMessages({
+  materialEdit: ['编辑物资', 'Edit material'],
+  materialSaved: ['已保存物资 {name}', 'Material {name} saved'],
+  unitLocked: ['已有库存的物资不能修改计量单位', 'The unit cannot change once the material is in stock'],
+});
+
 const FIELDS = ['categoryCode', 'name', 'spec', 'unit', 'shelfLifeDays', 'note'] as const;
 const CATEGORY_RE = /^[1-3][0-9]{6}$/;
 
-export function MaterialFormDrawer({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: (m: Material) => void }) {
+export function MaterialFormDrawer({ open, material, onClose, onSaved }: {
+  open: boolean;
+  /** The material to edit; null to add one. */
+  material: Material | null;
+  onClose: () => void;
+  onSaved: (m: Material) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<MaterialValues>();
@@ -38,7 +51,13 @@ export function MaterialFormDrawer({ open, onClose, onSaved }: { open: boolean; 
     if (!open) return;
     setError(null);
     form.resetFields();
-  }, [open, form]);
+    if (material) {
+      form.setFieldsValue({
+        categoryCode: material.categoryCode, name: material.name, spec: material.spec ?? '', unit: material.unit,
+        shelfLifeDays: material.shelfLifeDays, note: material.note ?? '',
+      });
+    }
+  }, [open, material, form]);
 
   const submit = async () => {
     let v: MaterialValues;
@@ -50,22 +69,25 @@ export function MaterialFormDrawer({ open, onClose, onSaved }: { open: boolean; 
     setSaving(true);
     setError(null);
     try {
-      const saved = await api.post<Material>('/api/v1/materials', {
+      const body = {
         categoryCode: v.categoryCode, name: v.name.trim(), spec: emptyToNull(v.spec), unit: v.unit.trim(),
         shelfLifeDays: v.shelfLifeDays ?? null, note: emptyToNull(v.note),
-      });
-      message.success(t(sm.materialCreated, { name: saved.name }));
+      };
+      const saved = material ? await api.patch<Material>(`/api/v1/materials/${material.id}`, body) : await api.post<Material>('/api/v1/materials', body);
+      message.success(t(material ? mm.materialSaved : sm.materialCreated, { name: saved.name }));
       onSaved(saved);
     } catch (err) {
+      // Field errors go on their fields; the rest (or a refusal without field errors) above the form.
       const rest = applyServerErrors(form, err, FIELDS);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
+      if (rest.length) setError(rest.join('；'));
+      else if (!(err instanceof ApiError) || !err.errors.length) setError(errorMessage(err));
     } finally {
       setSaving(false);
     }
   };
 
   return (
-    <FormDrawer title={t(sm.materialCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="material" size={560}>
+    <FormDrawer title={material ? `${t(mm.materialEdit)} · ${material.name}` : t(sm.materialCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="material" size={560}>
       <Form form={form} layout="vertical" data-testid="material-form" autoComplete="off">
         <Form.Item
           name="categoryCode"
@@ -83,7 +105,13 @@ export function MaterialFormDrawer({ open, onClose, onSaved }: { open: boolean; 
           </Form.Item>
         </div>
         <div style={{ display: 'flex' }}>
-          <Form.Item name="unit" label={t(sm.unit)} rules={[required(t, sm.unit), maxLen(t, sm.unit, 10)]} style={{ flex: 1, marginInlineEnd: 12 }}>
+          <Form.Item
+            name="unit"
+            label={t(sm.unit)}
+            rules={[required(t, sm.unit), maxLen(t, sm.unit, 10)]}
+            tooltip={material ? t(mm.unitLocked) : undefined}
+            style={{ flex: 1, marginInlineEnd: 12 }}
+          >
             <AutoComplete
               data-testid="material-form-unit"
               options={MATERIAL_UNITS.map((u) => ({ value: u }))}

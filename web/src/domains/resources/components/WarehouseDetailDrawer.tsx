@@ -1,10 +1,13 @@
 /**
  * A warehouse in tabs: basics with a small map, its current stock batches (GET /api/v1/stock/batches?warehouseId=),
- * minimum stock per material (PUT /api/v1/warehouses/:id/minimums/:materialId), change history and attachments.
+ * minimum stock per material (every minimum set with its usable stock from GET /api/v1/warehouses/:id/minimums,
+ * set/edit/remove through PUT /api/v1/warehouses/:id/minimums/:materialId, 0 removes), change history and attachments.
  */
 import { useCallback, useEffect, useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Checkbox, Descriptions, Drawer, Empty, Form, InputNumber, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert, App, Button, type ButtonProps, Checkbox, Descriptions, Drawer, Empty, Form, InputNumber, Popconfirm, Space, Table, Tabs, Tag, Typography, type TableColumnsType,
+} from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { Attachments } from '../../../components/Attachments.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
@@ -12,11 +15,11 @@ import { HistoryList } from '../../../components/HistoryList.tsx';
 import { api, ApiError, errorMessage } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
-import { common, useI18n } from '../../../lib/i18n.tsx';
+import { common, defineMessages, useI18n } from '../../../lib/i18n.tsx';
 import { required } from '../../../lib/validators.ts';
 import { rm } from '../messages.ts';
 import { sm } from '../messages-stock.ts';
-import type { Material, StockAlert, StockBatch, Warehouse } from '../types.ts';
+import type { Material, StockBatch, Warehouse } from '../types.ts';
 import { formatPoint, PointMap } from './shared.tsx';
 import { MaterialSelect } from './StockPickers.tsx';
 import { ExpiryCell, Qty, ReserveModeTag, WarehouseLevelTag } from './StockTags.tsx';
@@ -83,24 +86,49 @@ function Stock({ w, reloadKey }: { w: Warehouse; reloadKey: number }) {
 
 interface MinimumValues { materialId: string | null; minQuantity: number | null }
 
+/** One row of GET /api/v1/warehouses/:id/minimums (`usable` = unexpired stock). */
+interface WarehouseMinimum {
+  materialId: string;
+  materialName: string;
+  spec: string | null;
+  unit: string;
+  minQuantity: number;
+  usable: number;
+  below: boolean;
+}
+
+const mm = defineMessages({
+  minimumsSet: ['已设置的最低储备', 'Minimums set for this warehouse'],
+  minimumsNone: ['本仓库尚未设置最低储备', 'No minimum is set for this warehouse'],
+  usable: ['可用库存（未过期）', 'Usable (unexpired)'],
+  below: ['低于最低储备', 'Below minimum'],
+  enough: ['充足', 'Sufficient'],
+  remove: ['移除', 'Remove'],
+  removeConfirm: ['取消 {material} 的最低储备？', 'Remove the minimum stock of {material}?'],
+  positive: ['最低储备量须大于 0（移除请点“移除”）', 'The minimum must be above 0 (use Remove to clear it)'],
+});
+
+const MIN_FIELDS = ['materialId', 'minQuantity'] as const;
+
 function Minimums({ w, writable, onChanged }: { w: Warehouse; writable: boolean; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<MinimumValues>();
   const [material, setMaterial] = useState<Material | null>(null);
-  const [below, setBelow] = useState<StockAlert[]>([]);
+  const [rows, setRows] = useState<WarehouseMinimum[]>([]);
   const [loading, setLoading] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const [saving, setSaving] = useState<string | null>(null); // 'form' or the material id of a row
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ materialId: string; value: number | null } | null>(null);
   const [tick, setTick] = useState(0);
 
   useEffect(() => {
     let live = true;
     setLoading(true);
-    api.get<StockAlert[]>('/api/v1/stock/alerts', { warehouseId: w.id, kind: 'below_minimum' })
+    api.get<WarehouseMinimum[]>(`/api/v1/warehouses/${w.id}/minimums`)
       .then((r) => {
         if (!live) return;
-        setBelow(r);
+        setRows(r);
         setError(null);
       })
       .catch((err: unknown) => live && setError(errorMessage(err)))
@@ -110,28 +138,126 @@ function Minimums({ w, writable, onChanged }: { w: Warehouse; writable: boolean;
     };
   }, [w.id, tick]);
 
-  const save = async () => {
+  /** PUT the minimum (0 removes it), then reload the list and the history. */
+  const put = async (materialId: string, minQuantity: number, name: string): Promise<void> => {
+    await api.put(`/api/v1/warehouses/${w.id}/minimums/${materialId}`, { minQuantity });
+    message.success(minQuantity === 0 ? t(sm.minimumCleared, { material: name }) : t(sm.minimumSaved, { material: name, n: formatNumber(minQuantity, locale, 2) }));
+    setTick((n) => n + 1);
+    onChanged();
+  };
+
+  const saveForm = async () => {
     let v: MinimumValues;
     try {
       v = await form.validateFields();
     } catch {
       return;
     }
-    setSaving(true);
+    setSaving('form');
     try {
-      await api.put(`/api/v1/warehouses/${w.id}/minimums/${v.materialId}`, { minQuantity: v.minQuantity });
-      const name = material?.name ?? below.find((a) => a.materialId === v.materialId)?.materialName ?? '';
-      message.success(v.minQuantity === 0 ? t(sm.minimumCleared, { material: name }) : t(sm.minimumSaved, { material: name, n: formatNumber(v.minQuantity, locale, 2) }));
-      setTick((n) => n + 1);
-      onChanged();
+      const name = material?.name ?? rows.find((r) => r.materialId === v.materialId)?.materialName ?? '';
+      await put(v.materialId!, v.minQuantity!, name);
+      form.resetFields();
+      setMaterial(null);
     } catch (err) {
-      const rest = applyServerErrors(form, err, ['materialId', 'minQuantity']);
+      const rest = applyServerErrors(form, err, MIN_FIELDS);
       if (rest.length) message.error(rest.join('；'));
       else if (!(err instanceof ApiError) || !err.errors.length) message.error(errorMessage(err));
     } finally {
-      setSaving(false);
+      setSaving(null);
     }
   };
+
+  const saveRow = async (r: WarehouseMinimum, value: number | null) => {
+    if (value == null || !(value > 0)) {
+      message.error(t(mm.positive));
+      return;
+    }
+    setSaving(r.materialId);
+    try {
+      await put(r.materialId, value, r.materialName);
+      setEditing(null);
+    } catch (err) {
+      message.error(err instanceof ApiError && err.errors.length ? err.errors.map((e) => e.message).join('；') : errorMessage(err));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const remove = async (r: WarehouseMinimum) => {
+    setSaving(r.materialId);
+    try {
+      await put(r.materialId, 0, r.materialName);
+      setEditing((e) => (e?.materialId === r.materialId ? null : e));
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const columns: TableColumnsType<WarehouseMinimum> = [
+    {
+      title: t(sm.material), dataIndex: 'materialName', key: 'materialName',
+      render: (v: string, r) => <span>{v}{r.spec ? <Typography.Text type="secondary"> · {r.spec}</Typography.Text> : null}</span>,
+    },
+    { title: t(mm.usable), dataIndex: 'usable', key: 'usable', align: 'right', width: 150, render: (v: number, r) => <Qty n={v} unit={r.unit} /> },
+    {
+      title: t(sm.minQty), dataIndex: 'minQuantity', key: 'minQuantity', align: 'right', width: 150,
+      render: (v: number, r) => editing?.materialId === r.materialId
+        ? (
+          <InputNumber
+            size="small"
+            autoFocus
+            min={0.01}
+            max={1e9}
+            precision={2}
+            style={{ width: 130 }}
+            suffix={r.unit}
+            value={editing.value}
+            onChange={(value) => setEditing({ materialId: r.materialId, value })}
+            onPressEnter={() => void saveRow(r, editing.value)}
+            data-testid="warehouse-minimum-row-quantity"
+          />
+        )
+        : <span data-testid="warehouse-minimum-row-min" data-quantity={v}><Qty n={v} unit={r.unit} /></span>,
+    },
+    {
+      title: t(common.status), key: 'below', width: 180,
+      render: (_v, r) => r.below
+        ? (
+          <Space size={4} wrap>
+            <Tag color="red" data-testid="warehouse-minimum-below">{t(mm.below)}</Tag>
+            <Typography.Text type="danger">{t(sm.shortBy, { n: formatNumber(r.minQuantity - r.usable, locale, 2) })}</Typography.Text>
+          </Space>
+        )
+        : <Tag color="green">{t(mm.enough)}</Tag>,
+    },
+    ...(writable ? [{
+      title: t(common.actions), key: 'actions', width: 120,
+      render: (_v: unknown, r: WarehouseMinimum) => editing?.materialId === r.materialId
+        ? (
+          <Space size={0}>
+            <Button type="link" size="small" loading={saving === r.materialId} onClick={() => void saveRow(r, editing.value)} data-testid="warehouse-minimum-row-save">{t(common.save)}</Button>
+            <Button type="link" size="small" onClick={() => setEditing(null)} data-testid="warehouse-minimum-row-cancel">{t(common.cancel)}</Button>
+          </Space>
+        )
+        : (
+          <Space size={0}>
+            <Button type="link" size="small" onClick={() => setEditing({ materialId: r.materialId, value: r.minQuantity })} data-testid="warehouse-minimum-row-edit">{t(common.edit)}</Button>
+            <Popconfirm
+              title={t(mm.removeConfirm, { material: r.materialName })}
+              onConfirm={() => remove(r)}
+              okText={t(mm.remove)}
+              cancelText={t(common.cancel)}
+              okButtonProps={{ danger: true, 'data-testid': 'warehouse-minimum-remove-confirm' } as ButtonProps}
+            >
+              <Button type="link" size="small" danger loading={saving === r.materialId} data-testid="warehouse-minimum-row-remove">{t(mm.remove)}</Button>
+            </Popconfirm>
+          </Space>
+        ),
+    }] : []),
+  ];
 
   return (
     <div data-testid="warehouse-minimums">
@@ -152,33 +278,20 @@ function Minimums({ w, writable, onChanged }: { w: Warehouse; writable: boolean;
           >
             <InputNumber placeholder={t(sm.minQuantity)} min={0} max={1e9} precision={2} style={{ width: 150 }} suffix={material?.unit} data-testid="warehouse-minimum-quantity" />
           </Form.Item>
-          <Button type="primary" loading={saving} onClick={() => void save()} data-testid="warehouse-minimum-save">{t(sm.minimumSave)}</Button>
+          <Button type="primary" loading={saving === 'form'} onClick={() => void saveForm()} data-testid="warehouse-minimum-save">{t(sm.minimumSave)}</Button>
         </Form>
       )}
-      <Typography.Title level={5}>{t(sm.belowMinimumNow)}</Typography.Title>
+      <Typography.Title level={5}>{t(mm.minimumsSet)}</Typography.Title>
       {error && <Alert type="error" showIcon title={t(common.loadFailed, { msg: error })} style={{ marginBottom: 12 }} />}
-      <Table<StockAlert>
+      <Table<WarehouseMinimum>
         rowKey="materialId"
         size="small"
         loading={loading}
-        dataSource={below}
+        dataSource={rows}
         pagination={false}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(sm.belowMinimumNone)} /> }}
-        onRow={(a) => ({
-          'data-testid': 'warehouse-below-minimum-row',
-          // Pick the row to change its minimum.
-          onClick: writable ? () => form.setFieldsValue({ materialId: a.materialId, minQuantity: a.minQuantity }) : undefined,
-          style: writable ? { cursor: 'pointer' } : undefined,
-        }) as HTMLAttributes<HTMLElement>}
-        columns={[
-          { title: t(sm.material), dataIndex: 'materialName', key: 'materialName' },
-          { title: t(sm.available), dataIndex: 'quantity', key: 'quantity', align: 'right', render: (v: number, a) => <Qty n={v} unit={a.unit} /> },
-          { title: t(sm.minQty), dataIndex: 'minQuantity', key: 'minQuantity', align: 'right', render: (v: number | null, a) => (v == null ? '—' : <Qty n={v} unit={a.unit} />) },
-          {
-            title: '', key: 'short', render: (_v, a) => a.minQuantity == null ? null
-              : <Typography.Text type="danger">{t(sm.shortBy, { n: formatNumber(a.minQuantity - a.quantity, locale, 2) })}</Typography.Text>,
-          },
-        ]}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(mm.minimumsNone)} /> }}
+        onRow={(r) => ({ 'data-testid': 'warehouse-minimum-row', 'data-material-id': r.materialId, 'data-below': String(r.below) }) as HTMLAttributes<HTMLElement>}
+        columns={columns}
       />
     </div>
   );

@@ -1,9 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button, Card, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
-import { useI18n } from '../../../lib/i18n.tsx';
+import { ImportButton } from '../../../components/ImportButton.tsx';
+import { common, useI18n } from '../../../lib/i18n.tsx';
 import { MaterialFormDrawer } from '../components/MaterialFormDrawer.tsx';
 import { categoryPrefix, MaterialCategorySelect, useMaterialCategories } from '../components/StockPickers.tsx';
 import { rm } from '../messages.ts';
@@ -17,7 +18,13 @@ export default function MaterialsPage() {
   const tableRef = useRef<DataTableHandle>(null);
   const [category, setCategory] = useState<string | undefined>();
   const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<Material | null>(null);
   const writable = can('resources:write');
+
+  const openForm = useCallback((m: Material | null) => {
+    setEditing(m);
+    setFormOpen(true);
+  }, []);
 
   const prefix = useMemo(() => {
     if (!category) return undefined;
@@ -33,7 +40,11 @@ export default function MaterialsPage() {
     { title: t(sm.unit), dataIndex: 'unit', key: 'unit', width: 80 },
     { title: t(sm.shelfLifeDays), dataIndex: 'shelfLifeDays', key: 'shelfLifeDays', width: 120, align: 'right', render: (v: number | null) => v ?? '—' },
     { title: t(rm.note), dataIndex: 'note', key: 'note', ellipsis: true, render: (v: string | null) => v ?? '—' },
-  ], [t, categories]);
+    ...(writable ? [{
+      title: t(common.actions), key: 'actions', width: 80, fixed: 'right' as const,
+      render: (_v: unknown, m: Material) => <Button type="link" size="small" onClick={() => openForm(m)} data-testid="material-edit">{t(common.edit)}</Button>,
+    }] : []),
+  ], [t, categories, writable, openForm]);
 
   return (
     <Card title={t(sm.materialsTitle)} data-testid="materials-page">
@@ -45,7 +56,7 @@ export default function MaterialsPage() {
         columns={columns}
         filters={{ categoryCode: prefix }}
         searchPlaceholder={t(sm.materialSearch)}
-        scrollX={1000}
+        scrollX={writable ? 1080 : 1000}
         toolbar={
           <MaterialCategorySelect
             allowClear
@@ -58,14 +69,15 @@ export default function MaterialsPage() {
         }
         actions={writable && (
           <>
-            {/* Import slot: the lead wires <ImportButton kind="materials" onDone={() => tableRef.current?.reload()} /> here. */}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)} data-testid="materials-create">{t(sm.materialCreate)}</Button>
+            <ImportButton kind="materials" onDone={() => tableRef.current?.reload()} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => openForm(null)} data-testid="materials-create">{t(sm.materialCreate)}</Button>
           </>
         )}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>{t(sm.materialCountyOnly)}</Typography.Paragraph>
       <MaterialFormDrawer
         open={formOpen}
+        material={editing}
         onClose={() => setFormOpen(false)}
         onSaved={() => {
           setFormOpen(false);

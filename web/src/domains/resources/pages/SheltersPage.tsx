@@ -8,6 +8,7 @@ import { Button, Card, Select, Space, Typography, type TableColumnsType } from '
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
+import { ImportButton } from '../../../components/ImportButton.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
@@ -97,9 +98,12 @@ export default function SheltersPage() {
           </>
         }
         actions={writable && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="shelters-create">
-            {t(shm.shelterCreate)}
-          </Button>
+          <>
+            <ImportButton kind="shelters" onDone={() => tableRef.current?.reload()} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="shelters-create">
+              {t(shm.shelterCreate)}
+            </Button>
+          </>
         )}
       />
       <ShelterFormDrawer

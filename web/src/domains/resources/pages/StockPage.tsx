@@ -9,6 +9,7 @@ import { Alert, Button, Card, Checkbox, DatePicker, Dropdown, Select, Space, Tab
 import { DownOutlined, ExportOutlined, ImportOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
+import { ImportButton } from '../../../components/ImportButton.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { MovementFormDrawer } from '../components/MovementFormDrawer.tsx';
@@ -64,6 +65,11 @@ export default function StockPage() {
     batchesRef.current?.reload();
     movementsRef.current?.reload();
     setTraceTick((n) => n + 1);
+  }, []);
+
+  const onImported = useCallback(() => {
+    batchesRef.current?.reload();
+    movementsRef.current?.reload();
   }, []);
 
   const batchColumns = useMemo<TableColumnsType<StockBatch>>(() => [
@@ -142,7 +148,8 @@ export default function StockPage() {
       data-testid="stock-page"
       extra={writable && (
         <Space wrap>
-          {/* Import slot: the lead may wire <ImportButton kind="stock" onDone={...} /> here once the import kinds are settled. */}
+          {/* The stock import books 入库 rows: both tabs change. */}
+          <ImportButton kind="stock" onDone={onImported} />
           <Button type="primary" icon={<ImportOutlined />} onClick={() => open('receive')} data-testid="stock-action-receive">{t(MOVEMENT_FORM_LABELS.receive)}</Button>
           <Button icon={<ExportOutlined />} onClick={() => open('issue')} data-testid="stock-action-issue">{t(MOVEMENT_FORM_LABELS.issue)}</Button>
           {MOVEMENT_FORMS.filter((k) => k !== 'receive' && k !== 'issue').map((k) => (

@@ -3,6 +3,7 @@ import { Button, Card, Select, Space, Typography, type TableColumnsType } from '
 import { PlusOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
+import { ImportButton } from '../../../components/ImportButton.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
 import { formatNumber } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
@@ -76,7 +77,7 @@ export default function WarehousesPage() {
         }
         actions={writable && (
           <>
-            {/* Import slot: the lead wires <ImportButton kind="warehouses" onDone={() => tableRef.current?.reload()} /> here. */}
+            <ImportButton kind="warehouses" onDone={() => tableRef.current?.reload()} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => { setEditing(null); setFormOpen(true); }} data-testid="warehouses-create">
               {t(sm.warehouseCreate)}
             </Button>
