@@ -28,6 +28,8 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { tokenRoutes } from './modules/tokens/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { resourceRoutes } from './modules/resources/routes.ts';
+import { hazardRoutes } from './modules/hazards/routes.ts';
+import { enterprisesResource, majorHazardsResource, riskPointsResource } from './modules/hazards/service.ts';
 import { teamsResource, expertsResource, equipmentResource, warehousesResource, sheltersResource } from './modules/resources/service.ts';
 
 export interface BuildOptions {
@@ -92,6 +94,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   registerOwnerType('equipment', equipmentResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (q) => ({ regionCode: q.regionCode, orgId: q.orgId }));
   registerOwnerType('warehouse', warehousesResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (w) => ({ regionCode: w.regionCode, orgId: w.orgId }));
   registerOwnerType('shelter', sheltersResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (s) => ({ regionCode: s.regionCode, orgId: s.orgId }));
+  registerOwnerType('enterprise', enterprisesResource, { read: 'enterprises:read', write: 'enterprises:write', ownWrite: true }, (e) => ({ regionCode: e.regionCode, orgId: e.id }));
+  registerOwnerType('major_hazard', majorHazardsResource, { read: 'risks:read', write: 'risks:write', ownWrite: true }, (m) => ({ regionCode: m.regionCode, orgId: m.enterpriseId }));
+  registerOwnerType('risk_point', riskPointsResource, { read: 'risks:read', write: 'risks:write', ownWrite: true }, (p) => ({ regionCode: p.regionCode, orgId: p.enterpriseId }));
   registerOwnerType('region', regionsResource, { read: 'regions:read', write: 'regions:write' }, (r) => ({ regionCode: r.code, orgId: null }));
 
   await app.register(systemRoutes);
@@ -105,6 +110,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   await app.register(notificationRoutes);
   await app.register(tokenRoutes);
   await app.register(resourceRoutes);
+  await app.register(hazardRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

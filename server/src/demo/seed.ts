@@ -8,6 +8,7 @@ import { hashPassword } from '../modules/auth/service.ts';
 import { COUNTY, DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, TEAMS, USERS, type DemoOrg } from './data.ts';
 import { demoId, prng } from './ids.ts';
 import { seedResources } from './resources.ts';
+import { seedHazards } from './hazards.ts';
 
 export const REGIONS_FILE = path.resolve(import.meta.dirname, '..', '..', 'seeds', 'shanshan', 'regions.json');
 
@@ -48,13 +49,14 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     const orgs = await seedOrgs(tx, data);
     const users = await seedUsers(tx, passwordHash);
     const resources = await seedResources(tx);
+    const hazards = await seedHazards(tx);
     await tx.query(
       `INSERT INTO system_setting (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
       [JSON.stringify({ county: data.county.name, code: data.county.code, seededAt: new Date().toISOString(), source: data.source })]);
     await appendAudit(tx, systemActor('seed-demo'), {
       action: 'seed', entityType: 'system', entityId: 'demo', regionCode: COUNTY,
       summary: `初始化演示数据：${data.county.name} ${regions} 个区域、${orgs} 个单位、${users} 个账号、${resources.teams} 支队伍、${resources.experts} 名专家、${resources.equipment} 项装备`,
-      after: { regions, orgs, users, ...resources },
+      after: { regions, orgs, users, ...resources, ...hazards },
     });
     return { seeded: true, regions, orgs, users };
   });

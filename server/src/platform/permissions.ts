@@ -37,27 +37,29 @@ export type Permission =
   | 'dicts:read' | 'dicts:write'
   | 'attachments:read' | 'attachments:write'
   | 'tokens:write'
-  | 'resources:read' | 'resources:write' | 'teams:status' | 'shelters:occupancy';
+  | 'resources:read' | 'resources:write' | 'teams:status' | 'shelters:occupancy'
+  | 'enterprises:read' | 'enterprises:write' | 'risks:read' | 'risks:write';
 
 const ALL: Permission[] = [
   'users:read', 'users:write', 'orgs:read', 'orgs:write', 'regions:read', 'regions:write',
   'audit:read', 'dicts:read', 'dicts:write', 'attachments:read', 'attachments:write', 'tokens:write',
   'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy',
+  'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write',
 ];
 const BASIC: Permission[] = ['regions:read', 'dicts:read', 'orgs:read', 'attachments:read', 'attachments:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: ALL,
-  duty_officer: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy'],
-  commander: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy'],
-  bureau_staff: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy'],
-  regulator: [...BASIC, 'users:read', 'resources:read'],
+  duty_officer: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'risks:read'],
+  commander: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'risks:read'],
+  bureau_staff: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write'],
+  regulator: [...BASIC, 'users:read', 'resources:read', 'enterprises:read', 'risks:read'],
   // Township/park offices manage the accounts of their own region subtree (village informants, grid
   // staff) and the resources of their own region.
-  township: [...BASIC, 'users:read', 'users:write', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy'],
+  township: [...BASIC, 'users:read', 'users:write', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write'],
   // Enterprises keep their own full-time team and equipment.
-  enterprise: [...BASIC, 'resources:read', 'resources:write', 'teams:status'],
-  inspector: [...BASIC, 'resources:read'],
+  enterprise: [...BASIC, 'resources:read', 'resources:write', 'teams:status', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write'],
+  inspector: [...BASIC, 'resources:read', 'enterprises:read', 'risks:read'],
   informant: [...BASIC],
   // A team contact reports its own team's status.
   team_contact: [...BASIC, 'resources:read', 'teams:status'],

@@ -1,0 +1,4 @@
+/** The dual-prevention module's public service API (enterprise registry, major hazard sources, risk points, pure rules). */
+export * from './enterprises.ts';
+export * from './sources.ts';
+export * from './points.ts';
