@@ -47,4 +47,6 @@ export const ENTITY_LABELS: Record<string, Msg> = defineMessages({
   material: ['物资', 'material'],
   stock_batch: ['库存批次', 'stock batch'],
   shelter: ['避难场所', 'shelter'],
+  major_hazard: ['重大危险源', 'major hazard source'],
+  risk_point: ['风险点', 'risk point'],
 });
