@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { choose, login, openBrowser, shot, startServer, type Server } from './helpers.ts';
 
 /**
  * Shelters, coverage and the resource map in a real browser against the real server: a shelter is
@@ -19,7 +19,6 @@ describe('shelters, coverage and resource map UI (headless Chromium)', () => {
   const name = '测试社区应急避难点';
   const overrideReason = '端到端测试：暴雨转移，邻近场所已满';
 
-  const openOption = (title: string) => page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
   const distances = async (testId: string) => {
     const rows = page.getByTestId(testId);
     const out: number[] = [];
@@ -50,12 +49,8 @@ describe('shelters, coverage and resource map UI (headless Chromium)', () => {
     await page.getByTestId('shelters-create').click();
     await page.getByTestId('shelter-form').waitFor();
     await page.getByTestId('shelter-form-name').fill(name);
-    await page.getByTestId('shelter-form-kind').click();
-    await openOption('紧急').click();
-    await page.getByTestId('shelter-form-regionCode').click();
-    await page.keyboard.type('鄯善镇');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title').getByText('鄯善镇', { exact: true }).click();
-    await page.getByTestId('shelter-form-regionCode').getByText('鄯善镇', { exact: true }).waitFor();
+    await choose(page, 'shelter-form-kind', '紧急');
+    await choose(page, 'shelter-form-regionCode', '鄯善镇', { tree: true, typed: '鄯善镇' });
     await page.getByTestId('shelter-form-address').fill('鄯善镇新城东路社区广场');
     await page.getByTestId('shelter-form-lng').fill('90.23');
     await page.getByTestId('shelter-form-lat').fill('42.87');
@@ -241,9 +236,7 @@ describe('shelters, coverage and resource map UI (headless Chromium)', () => {
 
     await page.getByTestId('resource-feature-close').click();
     await page.getByTestId('nearby-tab-warehouses').click();
-    await page.getByTestId('nearby-item-material').click();
-    await page.keyboard.type('帐篷');
-    await openOption('救灾帐篷 · 12 m² 单帐篷（顶）').click();
+    await choose(page, 'nearby-item-material', '救灾帐篷 · 12 m² 单帐篷（顶）', { typed: '帐篷', shown: '救灾帐篷' });
     await page.getByTestId('nearby-item-qty').fill('20');
     await page.getByTestId('nearby-wh-submit').click();
     await page.getByTestId('nearby-wh-result').nth(2).waitFor();

@@ -20,7 +20,7 @@ import { attachmentDisposition } from './xlsx.ts';
  */
 
 /** Rows per upload. All rows are checked and written in one transaction, which holds the audit lock while it writes. */
-export const MAX_IMPORT_ROWS = 2000;
+export const MAX_IMPORT_ROWS = 500;
 /** Rows of the template that carry drop-down lists. */
 const TEMPLATE_ROWS = 1000;
 /** Row errors listed in the JSON problem (the xlsx report always has all of them). */

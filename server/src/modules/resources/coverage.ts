@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import { outOfScope, validationFailed } from '../../platform/errors.ts';
 import { nullable } from '../../platform/values.ts';
+import { usableBatchSql } from './warehouses.ts';
 
 // Coverage figures (保障能力): how many relocated people the current stock supports, by a per-person
 // kit kept in settings, against the plan's target, per township and for the county; rescue teams per
@@ -38,14 +39,21 @@ export const CoverageSchema = Type.Object({ kit: Type.Array(KitItemSchema), targ
 export type Coverage = Static<typeof CoverageSchema>;
 type Row = Static<typeof CoverageRowSchema>;
 
-export async function coverageSettings(ctx: ServiceCtx): Promise<CoverageSettings> {
+async function storedSettings(ctx: ServiceCtx): Promise<CoverageSettings> {
   const { rows } = await ctx.db.query<{ value: CoverageSettings }>('SELECT value FROM system_setting WHERE key = $1', [COVERAGE_SETTING]);
   return rows[0]?.value ?? { kit: [], targets: [] };
 }
 
+/** The kit (shared) and the targets of the regions the actor may see (none for organisation accounts). */
+export async function coverageSettings(ctx: ServiceCtx): Promise<CoverageSettings> {
+  const s = await storedSettings(ctx);
+  const { regionCodes, orgId } = ctx.actor.scope;
+  return { kit: s.kit, targets: orgId !== null ? [] : s.targets.filter((t) => regionCodes === null || regionCodes.includes(t.regionCode)) };
+}
+
 /** The county's figures (county row first, then its townships and parks), limited to the actor's regions. */
 export async function coverage(ctx: ServiceCtx): Promise<Coverage> {
-  const settings = await coverageSettings(ctx);
+  const settings = await storedSettings(ctx);
   const scope = ctx.actor.scope;
   const { rows: kit } = await ctx.db.query<Static<typeof KitItemSchema>>(
     `SELECT m.id AS "materialId", m.name AS "materialName", m.spec, m.unit, k."perPerson"
@@ -67,8 +75,7 @@ export async function coverage(ctx: ServiceCtx): Promise<Coverage> {
     ctx.db.query<{ code: string; materialId: string; available: number }>(
       `SELECT g.code, b.material_id AS "materialId", sum(b.quantity)::float8 AS available
          FROM stock_batch b JOIN warehouse w ON w.id = b.warehouse_id ${within('wr', 'w.region_code')}
-        WHERE b.quantity > 0 AND b.material_id = ANY($2::uuid[]) AND b.reserve_mode <> 'capacity'
-          AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)
+        WHERE b.material_id = ANY($2::uuid[]) AND ${usableBatchSql('b')}
         GROUP BY g.code, b.material_id`, [codes, kit.map((k) => k.materialId)]),
     ctx.db.query<{ code: string; n: number; headcount: number }>(
       `SELECT g.code, count(*)::int AS n, coalesce(sum(t.headcount), 0)::int AS headcount FROM team t ${within('tr', 't.region_code')} GROUP BY g.code`, [codes]),
@@ -114,11 +121,11 @@ export async function setCoverageSettings(ctx: ServiceCtx, input: CoverageSettin
     const { rows: regs } = await tx.query<{ code: string }>('SELECT code FROM region WHERE code = ANY($1::text[])', [codes]);
     const unknown = input.targets.findIndex((t) => !regs.some((r) => r.code === t.regionCode));
     if (unknown >= 0) throw validationFailed([{ path: `targets/${unknown}/regionCode`, message: en ? 'unknown region' : '区域不存在' }]);
-    const before = await coverageSettings({ ...ctx, db: tx });
+    const before = await storedSettings({ ...ctx, db: tx });
     await tx.query(
       `INSERT INTO system_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
       [COVERAGE_SETTING, JSON.stringify(input)]);
     await audit({ action: 'settings', entityType: 'system', entityId: COVERAGE_SETTING, summary: '修改应急物资人均保障标准与保障目标', before, after: input });
   });
-  return coverageSettings(ctx);
+  return storedSettings(ctx);
 }

@@ -6,7 +6,7 @@ import { outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema, withinMetresSql } from '../../platform/geo.ts';
 import { Params, scopeCondition } from '../../platform/query.ts';
 import { notify } from '../notifications/service.ts';
-import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
+import { getWarehouse, usableBatchSql, WAREHOUSE_SCOPE } from './warehouses.ts';
 import { isoDate } from '../../platform/values.ts';
 
 /**
@@ -82,7 +82,7 @@ export async function warehousesWithItems(ctx: ServiceCtx, q: Static<typeof Ware
                        bool_and(COALESCE(s.available, 0) >= n.qty) AS covers_all, bool_or(COALESCE(s.available, 0) > 0) AS any_available
                   FROM need n LEFT JOIN LATERAL (
                     SELECT sum(b.quantity) AS available FROM stock_batch b
-                     WHERE b.warehouse_id = c.id AND b.material_id = n.material_id AND b.quantity > 0 AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)) s ON true) x
+                     WHERE b.warehouse_id = c.id AND b.material_id = n.material_id AND ${usableBatchSql('b')}) s ON true) x
              WHERE ${conds.join(' AND ')}
              ORDER BY c.knn LIMIT ${params.add(q.k ?? 5)})
      SELECT w.id, w.name, w.level, w.region_code AS "regionCode", r.name AS "regionName", w.manager_name AS "managerName",
@@ -120,7 +120,7 @@ export async function stockAlerts(db: Db, scopeSql: { sql: string; params: Param
     `SELECT * FROM (
        SELECT 'below_minimum' AS kind, w.id AS "warehouseId", w.name AS "warehouseName", w.region_code AS "regionCode", m.id AS "materialId",
               m.name AS "materialName", m.unit, COALESCE((SELECT sum(b.quantity) FROM stock_batch b WHERE b.warehouse_id = w.id AND b.material_id = m.id
-                AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)), 0) AS quantity,
+                AND ${usableBatchSql('b')}), 0) AS quantity,
               x.min_quantity AS "minQuantity", NULL::uuid AS "batchId", NULL::text AS "batchNo", NULL::date AS "expiryDate"
          FROM stock_minimum x JOIN warehouse w ON w.id = x.warehouse_id JOIN material m ON m.id = x.material_id WHERE ${scopeSql.sql} ${wh}
        UNION ALL
@@ -166,7 +166,7 @@ export async function listMinimums(ctx: ServiceCtx, warehouseId: string): Promis
   const { rows } = await ctx.db.query<Record<string, unknown>>(
     `SELECT m.id AS "materialId", m.name AS "materialName", m.spec, m.unit, x.min_quantity AS "minQuantity",
             COALESCE((SELECT sum(b.quantity) FROM stock_batch b WHERE b.warehouse_id = x.warehouse_id AND b.material_id = m.id
-              AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)), 0) AS usable
+              AND ${usableBatchSql('b')}), 0) AS usable
        FROM stock_minimum x JOIN material m ON m.id = x.material_id WHERE x.warehouse_id = $1 ORDER BY m.category_code, m.name`, [w.id]);
   return rows.map((r) => ({ ...r, minQuantity: Number(r.minQuantity), usable: Number(r.usable), below: Number(r.usable) < Number(r.minQuantity) }) as Static<typeof WarehouseMinimumSchema>);
 }
@@ -179,7 +179,7 @@ export async function notifyIfBelowMinimum(tx: Db, warehouseId: string, material
   const { rows } = await tx.query<{ manager_user_id: string | null; name: string; material: string; unit: string; qty: number; min: number }>(
     `SELECT w.manager_user_id, w.name, m.name AS material, m.unit, x.min_quantity AS min,
             COALESCE((SELECT sum(b.quantity) FROM stock_batch b WHERE b.warehouse_id = w.id AND b.material_id = m.id
-              AND (b.expiry_date IS NULL OR b.expiry_date >= current_date)), 0) AS qty
+              AND ${usableBatchSql('b')}), 0) AS qty
        FROM stock_minimum x JOIN warehouse w ON w.id = x.warehouse_id JOIN material m ON m.id = x.material_id
       WHERE x.warehouse_id = $1 AND x.material_id = $2`, [warehouseId, materialId]);
   const r = rows[0];

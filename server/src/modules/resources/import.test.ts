@@ -278,7 +278,7 @@ describe('xlsx import of resource ledgers', () => {
     const file = await workbook(headers, [
       ['鄯善县应急物资储备库', '棉被', null, 'IMP-Q-1', 100, '2025-03-01', '2030/3/1', '实物储备', 'RK-IMPORT-0001', '年度采购'],
       ['鄯善县应急物资储备库', '棉被', '2 kg', 'IMP-Q-2', 50.5, null, null, null, 'RK-IMPORT-0001', null],
-      ['连木沁镇应急物资储备点', '救灾帐篷', null, 'IMP-T-1', 10, null, null, '协议储备', null, null],
+      ['连木沁镇应急物资储备点', '救灾帐篷', null, 'IMP-T-1', 10, null, null, '协议储备', 'RK-IMPORT-0002', null],
     ]);
     const res = await upload(admin, '/api/v1/stock/import', file);
     assert.equal(res.statusCode, 200, res.body);
@@ -301,14 +301,18 @@ describe('xlsx import of resource ledgers', () => {
 
     const again = await upload(admin, '/api/v1/stock/import', file);
     assert.equal(again.statusCode, 422);
-    assert.deepEqual(again.json().rowErrors.map((e: RowError) => [e.row, e.column]), [[2, '入库单号'], [3, '入库单号']]);
+    assert.deepEqual(again.json().rowErrors.map((e: RowError) => [e.row, e.column]), [[2, '入库单号'], [3, '入库单号'], [4, '入库单号']]);
     assert.equal(await qty(), quilts + 150.5, 'nothing received twice');
+    const noDoc = await upload(admin, '/api/v1/stock/import', await workbook(headers, [['鄯善县应急物资储备库', '棉被', null, 'IMP-Q-9', 1, null, null, null, null, null]]));
+    assert.equal(noDoc.statusCode, 422, 'without a document number a re-import could not be recognised');
+    assert.deepEqual(noDoc.json().rowErrors.map((e: RowError) => e.column), ['入库单号']);
 
     const bad = await upload(town, '/api/v1/stock/import', await workbook(headers, [
-      ['鄯善镇应急物资储备点', '棉被', null, 'T-1', 5, null, null, null, null, null],
-      ['鄯善县应急物资储备库', '棉被', null, 'T-2', 5, null, null, null, null, null],
-      ['连木沁镇应急物资储备点', '棉被', null, 'T-3', 5, null, null, null, null, null],
-      ['鄯善镇应急物资储备点', '睡袋', '-20 ℃', 'T-4', 5, '2025-02-30', null, null, null, null],
+      // RK-IMPORT-0001 is booked in the county store: the same number for another warehouse is not a duplicate.
+      ['鄯善镇应急物资储备点', '棉被', null, 'T-1', 5, null, null, null, 'RK-IMPORT-0001', null],
+      ['鄯善县应急物资储备库', '棉被', null, 'T-2', 5, null, null, null, 'RK-T-2', null],
+      ['连木沁镇应急物资储备点', '棉被', null, 'T-3', 5, null, null, null, 'RK-T-3', null],
+      ['鄯善镇应急物资储备点', '睡袋', '-20 ℃', 'T-4', 5, '2025-02-30', null, null, 'RK-T-4', null],
     ]));
     assert.equal(bad.statusCode, 422);
     assert.deepEqual(bad.json().rowErrors.map((e: RowError) => [e.row, e.column]), [[3, '仓库'], [4, '仓库'], [5, '物资'], [5, '生产日期']]);

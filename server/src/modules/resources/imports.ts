@@ -145,14 +145,19 @@ export const stockImport: ImportSpec<Receipt> = {
     { key: 'productionDate', zh: '生产日期', en: 'Produced', type: 'date', example: '2025-01-01' },
     { key: 'expiryDate', zh: '有效期至', en: 'Expires', type: 'date' },
     { key: 'reserveMode', zh: '储备方式', en: 'Reserve mode', type: 'enum', labels: RESERVE_MODE_LABELS, note: ['不填为“实物储备”', 'Empty means physical'] },
-    { key: 'docNo', zh: '入库单号', en: 'Document no.', note: ['4–40 位字母、数字、- 或 _；同一单号可有多行；不填自动生成', '4–40 letters, digits, - or _; rows may share one; empty = generated'], width: 20 },
+    { key: 'docNo', zh: '入库单号', en: 'Document no.', required: true, example: 'RK-2025-0001', width: 20,
+      note: ['4–40 位字母、数字、- 或 _；同一单号可有多行。导入必须填写：已入账的单号会被拒绝，同一文件不会重复入库', '4–40 letters, digits, - or _; rows may share one. Required for imports: a number already booked is refused, so the same file cannot be booked twice'] },
     { key: 'reason', zh: '事由', en: 'Reason', width: 24 },
   ],
   toBody: async ({ spec, ...row }, rc) => ({
     ...row, warehouseId: await warehouseId(rc, row.warehouseId), materialId: await materialId(rc, row.materialId, spec),
   }) as Receipt,
-  // Re-importing the same receipts would double the stock: a document number already in the ledger is refused.
-  duplicate: { columns: ['docNo'], exists: async (ctx, b) => !!b.docNo && (await ctx.db.query('SELECT 1 FROM stock_movement WHERE doc_no = $1 LIMIT 1', [b.docNo])).rows.length > 0 },
+  // Re-importing the same receipts would double the stock: the document number is required, and one
+  // already booked into the same warehouse is refused (numbers of other warehouses are not disclosed).
+  duplicate: {
+    columns: ['docNo'],
+    exists: async (ctx, b) => (await ctx.db.query('SELECT 1 FROM stock_movement WHERE doc_no = $1 AND warehouse_id = $2::uuid LIMIT 1', [b.docNo ?? '', b.warehouseId])).rows.length > 0,
+  },
   create: receiveStock,
 };
 

@@ -78,6 +78,10 @@ describe('resources: shelters, occupancy, coverage', () => {
     assert.equal(log[0].reason, '暴雨夜间临时安置');
     const { rows } = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY seq DESC LIMIT 1", [id]);
     assert.equal(rows[0]!.action, 'capacity_override');
+    const phone = await admin.patch(`/api/v1/shelters/${id}`, { managerPhone: '0995-8300000' });
+    assert.equal(phone.statusCode, 200, 'a shelter over capacity by override stays editable');
+    assert.equal((await admin.patch(`/api/v1/shelters/${id}`, { capacity: 4 })).statusCode, 400, 'but its capacity cannot be cut below the people');
+    assert.equal((await admin.patch(`/api/v1/shelters/${id}`, { capacity: 8 })).statusCode, 200, 'raising it is fine');
     assert.equal((await admin.post(`/api/v1/shelters/${id}/check-out`, { count: 8 })).statusCode, 409, 'cannot check out more than are inside');
     assert.equal((await admin.post(`/api/v1/shelters/${id}/check-out`, { count: 7 })).json().occupancy, 0);
   });
@@ -112,6 +116,16 @@ describe('resources: shelters, occupancy, coverage', () => {
     const duty = await t.as('duty');
     assert.equal((await duty.post(`/api/v1/shelters/${DRILL}/check-out`, { count: 5 })).statusCode, 200);
     assert.equal((await duty.patch(`/api/v1/shelters/${DRILL}`, { capacity: 1 })).statusCode, 403);
+    // A duty account scoped to one township operates that township's shelters, not the shared county ones.
+    const created = await admin.post('/api/v1/tokens', { name: '镇值班对接', roles: ['duty_officer'], regionCode: LMQ });
+    assert.equal(created.statusCode, 201, created.body);
+    const bearer = { authorization: `Bearer ${created.json().token}`, 'content-type': 'application/json' };
+    const op = (sid: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/shelters/${sid}/status`, headers: bearer, payload: JSON.stringify(body) });
+    const m = await auditCount(t.db);
+    assert.equal((await op(CENTRE, { status: 'open' })).statusCode, 403);
+    assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/shelters/${CENTRE}/check-in`, headers: bearer, payload: JSON.stringify({ count: 5 }) })).statusCode, 403);
+    assert.equal(await auditCount(t.db), m);
+    assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/shelters/${DRILL}/check-in`, headers: bearer, payload: JSON.stringify({ count: 1 }) })).statusCode, 200);
   });
 
   it('nearest shelters with room: geodesic distance, nearest first, free capacity and radius honoured', async () => {
@@ -123,8 +137,12 @@ describe('resources: shelters, occupancy, coverage', () => {
     for (let i = 1; i < near.length; i++) assert.ok(near[i].distanceM >= near[i - 1].distanceM);
     const big = (await admin.get(`/api/v1/shelters/nearest?lon=${lon}&lat=${lat}&k=50&minFree=5000`)).json();
     assert.ok(big.length >= 1 && big.every((s: { free: number }) => s.free >= 5000));
-    const within = (await admin.get(`/api/v1/shelters/nearest?lon=${lon}&lat=${lat}&k=50&radiusKm=3`)).json();
-    assert.ok(within.every((s: { distanceM: number }) => s.distanceM <= 3000));
+    for (const km of [3, 15, 40]) {
+      const within = (await admin.get(`/api/v1/shelters/nearest?lon=${lon}&lat=${lat}&k=50&radiusKm=${km}`)).json() as { id: string }[];
+      const { rows } = await t.db.query<{ id: string }>(
+        `SELECT id FROM shelter WHERE capacity - occupancy >= 1 AND ST_DWithin(location::geography, ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography, $3)`, [lon, lat, km * 1000]);
+      assert.deepEqual(within.map((s) => s.id).sort(), rows.map((r) => r.id).sort(), `exactly the shelters with room within ${km} km`);
+    }
     const bad = await admin.get('/api/v1/shelters/nearest?lon=200&lat=42');
     assert.equal(bad.statusCode, 400);
     const town = await t.as('town-lianmuqin');
@@ -133,8 +151,15 @@ describe('resources: shelters, occupancy, coverage', () => {
   });
 
   it('coverage: people supportable by the per-person kit vs the plan target, teams per 10,000, scoped', async () => {
+    // Expired and capacity-reserve (产能储备) tents must not count: book a big batch of each.
+    const TENT = demoId('material-tent');
+    for (const [batchNo, reserveMode, expiryDate] of [['COV-EXPIRED', 'physical', '2020-01-01'], ['COV-CAPACITY', 'capacity', null]] as const) {
+      const r = await admin.post('/api/v1/stock/receive', { warehouseId: demoId('warehouse-county'), materialId: TENT, batchNo, quantity: 100000, reserveMode, expiryDate });
+      assert.equal(r.statusCode, 201, r.body);
+    }
     const c = (await admin.get('/api/v1/resources/coverage')).json();
     assert.equal(c.kit.length, 4);
+    assert.ok(c.rows[0].items.find((i: { materialId: string }) => i.materialId === TENT).available < 100000, 'neither batch counts');
     const county = c.rows[0];
     assert.equal(county.regionCode, COUNTY);
     assert.equal(county.target, 1200);
@@ -143,7 +168,7 @@ describe('resources: shelters, occupancy, coverage', () => {
     for (const k of c.kit) {
       const { rows } = await t.db.query<{ q: number }>(
         `SELECT coalesce(sum(quantity), 0)::float8 AS q FROM stock_batch WHERE material_id = $1 AND reserve_mode <> 'capacity'
-           AND (expiry_date IS NULL OR expiry_date >= current_date)`, [k.materialId]);
+           AND (expiry_date IS NULL OR expiry_date >= current_date) AND batch_no NOT LIKE 'COV-%'`, [k.materialId]);
       expected = Math.min(expected, Math.floor(rows[0]!.q / k.perPerson));
     }
     assert.equal(county.supportable, expected);
@@ -163,6 +188,8 @@ describe('resources: shelters, occupancy, coverage', () => {
   it('coverage settings: county-only, validated, audited', async () => {
     const cur = (await admin.get('/api/v1/resources/coverage/settings')).json();
     const town = await t.as('town-lianmuqin');
+    assert.deepEqual((await town.get('/api/v1/resources/coverage/settings')).json().targets.map((x: { regionCode: string }) => x.regionCode), [LMQ], 'a township sees its own target only');
+    assert.deepEqual((await (await t.as('ent-tianshan')).get('/api/v1/resources/coverage/settings')).json().targets, []);
     const n = await auditCount(t.db);
     assert.equal((await town.put('/api/v1/resources/coverage/settings', cur)).statusCode, 403);
     const bad = await admin.put('/api/v1/resources/coverage/settings', { ...cur, targets: [{ regionCode: '650421999999', people: 5 }] });

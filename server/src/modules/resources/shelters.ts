@@ -162,8 +162,9 @@ export async function updateShelter(ctx: ServiceCtx, id: string, input: ShelterU
       areaM2: b.areaM2, capacity: b.capacity, facilities: b.facilities, managerName: b.managerName, managerPhone: b.managerPhone, managerUserId: b.managerUserId, note: b.note };
     const next: ShelterCreate = { ...prev, ...input };
     if (!canWriteAt(ctx.actor.scope, next.regionCode, next.orgId ?? null)) throw outOfScope(next.regionCode);
-    // Lowering the capacity below the people already inside would exceed it silently.
-    if (next.capacity < b.occupancy) {
+    // Lowering the capacity below the people already inside would exceed it silently. (A shelter already
+    // over capacity by an audited override stays editable: only a capacity cut below the people is refused.)
+    if (input.capacity !== undefined && input.capacity < b.capacity && input.capacity < b.occupancy) {
       throw validationFailed([{ path: 'capacity', message: ctx.locale === 'en-US' ? `${b.occupancy} people are in the shelter now` : `容量不能低于当前安置人数 ${b.occupancy}` }]);
     }
     await tx.query(
@@ -175,10 +176,15 @@ export async function updateShelter(ctx: ServiceCtx, id: string, input: ShelterU
   return getShelter(ctx, id);
 }
 
-/** Who may record occupancy and open/close: the duty room and commanders anywhere they can see; others where they may write. */
+/**
+ * Who may record occupancy and open/close: the county's duty room and commanders on every shelter;
+ * everyone else (including a duty account scoped below the county) only where they may write —
+ * shared county shelters stay read-only to townships.
+ */
 function assertOperable(ctx: ServiceCtx, s: Shelter): void {
-  const commandRole = ctx.actor.roles.some((r) => ['admin', 'duty_officer', 'commander'].includes(r));
-  if (!commandRole && !canWriteAt(ctx.actor.scope, s.regionCode, s.orgId)) throw outOfScope(s.name);
+  const countyCommand = ctx.actor.scope.regionCodes === null && ctx.actor.scope.orgId === null
+    && ctx.actor.roles.some((r) => ['admin', 'duty_officer', 'commander'].includes(r));
+  if (!countyCommand && !canWriteAt(ctx.actor.scope, s.regionCode, s.orgId)) throw outOfScope(s.name);
 }
 
 async function log(tx: ServiceCtx['db'], ctx: ServiceCtx, id: string, kind: string, count: number, after: number, capacity: number, override: boolean, reason: string | null) {

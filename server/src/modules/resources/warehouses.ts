@@ -39,6 +39,14 @@ export const WarehouseCreateSchema = Type.Object({
 export type WarehouseCreate = Static<typeof WarehouseCreateSchema>;
 export const WarehouseUpdateSchema = Type.Partial(WarehouseCreateSchema, { additionalProperties: false });
 
+/**
+ * The one definition of usable stock, for every figure that says what can be sent: a batch with
+ * quantity, not expired, and held as stock (physical or agreement reserve). Capacity reserves (产能储备)
+ * are production capacity, not goods in a warehouse, so decision support, minimums, alerts and coverage
+ * leave them out; the ledger itself still lists them.
+ */
+export const usableBatchSql = (b: string) => `${b}.quantity > 0 AND ${b}.reserve_mode <> 'capacity' AND (${b}.expiry_date IS NULL OR ${b}.expiry_date >= current_date)`;
+
 export const WAREHOUSE_SCOPE = { region: 'w.region_code', org: 'w.org_id', sharedWhen: SHARED_AT_ROOT('w.region_code') };
 
 export const warehousesResource: ResourceDef<Warehouse> = {
