@@ -29,7 +29,7 @@ import { tokenRoutes } from './modules/tokens/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { resourceRoutes } from './modules/resources/routes.ts';
 import { hazardRoutes } from './modules/hazards/routes.ts';
-import { enterprisesResource, majorHazardsResource, riskPointsResource } from './modules/hazards/service.ts';
+import { enterprisesResource, hazardsResource, majorHazardsResource, riskPointsResource } from './modules/hazards/service.ts';
 import { teamsResource, expertsResource, equipmentResource, warehousesResource, sheltersResource } from './modules/resources/service.ts';
 
 export interface BuildOptions {
@@ -96,6 +96,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   registerOwnerType('shelter', sheltersResource, { read: 'resources:read', write: 'resources:write', ownWrite: true }, (s) => ({ regionCode: s.regionCode, orgId: s.orgId }));
   registerOwnerType('enterprise', enterprisesResource, { read: 'enterprises:read', write: 'enterprises:write', ownWrite: true }, (e) => ({ regionCode: e.regionCode, orgId: e.id }));
   registerOwnerType('major_hazard', majorHazardsResource, { read: 'risks:read', write: 'risks:write', ownWrite: true }, (m) => ({ regionCode: m.regionCode, orgId: m.enterpriseId }));
+  registerOwnerType('hazard', hazardsResource, { read: 'risks:read', write: 'hazards:write', ownWrite: true }, (h) => ({ regionCode: h.regionCode, orgId: h.enterpriseId }));
   registerOwnerType('risk_point', riskPointsResource, { read: 'risks:read', write: 'risks:write', ownWrite: true }, (p) => ({ regionCode: p.regionCode, orgId: p.enterpriseId }));
   registerOwnerType('region', regionsResource, { read: 'regions:read', write: 'regions:write' }, (r) => ({ regionCode: r.code, orgId: null }));
 

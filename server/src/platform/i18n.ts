@@ -38,6 +38,7 @@ export const MESSAGES: Messages = {
   duplicate: { 'zh-CN': '{field}已存在', 'en-US': '{field} already exists' },
   invalid_state: { 'zh-CN': '当前状态不允许此操作：{detail}', 'en-US': 'Not allowed in the current state: {detail}' },
   import_failed: { 'zh-CN': '未导入任何数据：{rows} 行共 {count} 处错误，请修改后重新导入', 'en-US': 'Nothing was imported: {count} errors in {rows} rows; correct them and import again' },
+  hazard_rule: { 'zh-CN': '{detail}', 'en-US': '{detail}' },
   capacity_exceeded: { 'zh-CN': '超出容量：{detail}', 'en-US': 'Capacity exceeded: {detail}' },
   out_of_scope: { 'zh-CN': '目标不在您的数据范围内：{detail}', 'en-US': 'Outside your data scope: {detail}' },
   payload_too_large: { 'zh-CN': '文件过大，上限为 {limit}', 'en-US': 'The file is too large; the limit is {limit}' },

@@ -28,6 +28,11 @@ export const ACTION_LABELS: Record<string, Msg> = defineMessages({
   capacity_override: ['超容安置', 'capacity override'],
   import: ['导入', 'import'],
   settings: ['修改设置', 'settings change'],
+  hazard_assign: ['下达整改', 'rectification assigned'],
+  hazard_submit: ['提交验收', 'submitted for verification'],
+  hazard_verify_pass: ['验收销号', 'verified and closed'],
+  hazard_verify_reject: ['验收不通过', 'verification rejected'],
+  hazard_supervise: ['挂牌督办', 'placed under supervision'],
 });
 
 /** Entity types written to the audit log by the platform modules. */
@@ -49,4 +54,5 @@ export const ENTITY_LABELS: Record<string, Msg> = defineMessages({
   shelter: ['避难场所', 'shelter'],
   major_hazard: ['重大危险源', 'major hazard source'],
   risk_point: ['风险点', 'risk point'],
+  hazard: ['隐患', 'hazard'],
 });

@@ -32,6 +32,8 @@ export const ACTION_LABELS: Record<string, [string, string]> = {
   stock_adjust: ['盘点调整', 'stock count'], stock_scrap: ['报废', 'scrap'], stock_rotate: ['轮换', 'rotation'],
   check_in: ['入住', 'check-in'], check_out: ['离开', 'check-out'], capacity_override: ['超容安置', 'capacity override'], import: ['导入', 'import'],
   settings: ['修改设置', 'settings change'],
+  hazard_assign: ['下达整改', 'rectification assigned'], hazard_submit: ['提交验收', 'submitted for verification'],
+  hazard_verify_pass: ['验收销号', 'verified and closed'], hazard_verify_reject: ['验收不通过', 'verification rejected'], hazard_supervise: ['挂牌督办', 'placed under supervision'],
 };
 
 export const auditResource: ResourceDef<AuditEntryOut> = {

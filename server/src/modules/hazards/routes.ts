@@ -7,6 +7,8 @@ import {
   MajorHazardReferenceSchema, majorHazardsResource, MajorHazardSchema, MajorHazardUpdateSchema, removeLicence, RiskPointCreateSchema, riskPointsResource,
   RiskPointSchema, RiskPointUpdateSchema, riskReference, RiskReferenceSchema, riskSummary, RiskSummaryRowSchema, updateEnterprise, updateMajorHazard,
   updateRiskPoint, type EnterpriseCreate, type EnterpriseUpdate, type MajorHazardCreate, type RiskPointCreate,
+  actOnHazard, getHazard, HazardActionSchema, HazardCreateSchema, HazardEventSchema, hazardsResource, HazardSchema, hazardTimeline, publicSupervisedList,
+  PublicSupervisedSchema, reportHazard, superviseHazard, SuperviseSchema, type HazardActionInput, type HazardCreate,
 } from './service.ts';
 
 const TAG = '双重预防';
@@ -54,6 +56,23 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => reply.status(201).send(await createRiskPoint(ctxOf(req), req.body as RiskPointCreate)));
   app.patch('/api/v1/risk-points/:id', { config: { permission: 'risks:write' }, schema: { tags: [TAG], summary: '修改风险点（重新定级）', params: IdParams, body: RiskPointUpdateSchema, response: { 200: RiskPointSchema } } },
     async (req) => updateRiskPoint(ctxOf(req), id(req), req.body as Static<typeof RiskPointUpdateSchema>));
+
+  // Hidden hazards (隐患) and the closed loop
+  registerListRoutes(app, { prefix: '/api/v1/hazards', tag: TAG, def: hazardsResource, item: HazardSchema, permission: 'risks:read', exportName: '隐患台账' });
+  app.get('/api/v1/hazards/:id', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '隐患详情', params: IdParams, response: { 200: HazardSchema } } },
+    async (req) => getHazard(ctxOf(req), id(req)));
+  app.post('/api/v1/hazards', { config: { permission: 'hazards:write' }, schema: { tags: [TAG], summary: '登记隐患（待整改）', body: HazardCreateSchema, response: { 201: HazardSchema } } },
+    async (req, reply) => reply.status(201).send(await reportHazard(ctxOf(req), req.body as HazardCreate)));
+  app.post('/api/v1/hazards/:id/actions', {
+    config: { permission: 'hazards:write' },
+    schema: { tags: [TAG], summary: '闭环操作：下达整改 / 提交验收 / 验收销号 / 验收不通过（重大隐患须五到位）', params: IdParams, body: HazardActionSchema, response: { 200: HazardSchema } },
+  }, async (req) => actOnHazard(ctxOf(req), id(req), req.body as HazardActionInput));
+  app.post('/api/v1/hazards/:id/supervise', { config: { permission: 'hazards:write' }, schema: { tags: [TAG], summary: '重大隐患挂牌督办（县级）', params: IdParams, body: SuperviseSchema, response: { 200: HazardSchema } } },
+    async (req) => superviseHazard(ctxOf(req), id(req), req.body as Static<typeof SuperviseSchema>));
+  app.get('/api/v1/hazards/:id/timeline', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '隐患处理时间线', params: IdParams, response: { 200: Type.Array(HazardEventSchema) } } },
+    async (req) => hazardTimeline(ctxOf(req), id(req)));
+  app.get('/public/hazards/supervised', { config: { public: true }, schema: { tags: [TAG], summary: '挂牌督办重大隐患公示（不含个人信息）', response: { 200: Type.Array(PublicSupervisedSchema) } } },
+    async () => publicSupervisedList({ db: app.db }));
 
   const SummaryQuery = Type.Object({ by: Type.Optional(Type.String({ enum: ['region', 'industry'], default: 'region' })) }, { additionalProperties: false });
   app.get('/api/v1/risks/summary', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '四色图汇总：按乡镇或行业统计各等级企业与风险点', querystring: SummaryQuery, response: { 200: Type.Array(RiskSummaryRowSchema) } } },

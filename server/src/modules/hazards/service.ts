@@ -2,3 +2,4 @@
 export * from './enterprises.ts';
 export * from './sources.ts';
 export * from './points.ts';
+export * from './hazards.ts';

@@ -1,0 +1,111 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { auditCount, buildTestApp, type Client, type TestApp } from '../../../test/helpers.ts';
+import { demoId } from '../../demo/ids.ts';
+
+const TIANSHAN = demoId('ent-01'); // 鄯善工业园区
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+describe('hazards: the closed loop 待整改 → 整改中 → 待验收 → 已销号', () => {
+  let t: TestApp;
+  let admin: Client;
+  let ent: Client;
+  let park: Client;
+  before(async () => {
+    t = await buildTestApp();
+    admin = await t.as('admin');
+    ent = await t.as('ent-tianshan');
+    park = await t.as('park-industrial');
+  });
+  after(async () => { await t.close(); });
+
+  const report = async (c: Client, over: Record<string, unknown> = {}) => {
+    const r = await c.post('/api/v1/hazards', { enterpriseId: TIANSHAN, title: '储罐区防火堤破损', description: '2 号罐防火堤东侧裂缝约 1 m', category: 'equipment', grade: 'general', source: 'self_check', ...over });
+    assert.equal(r.statusCode, 201, r.body);
+    return r.json() as { id: string; code: string; status: string };
+  };
+  const act = (c: Client, id: string, body: object) => c.post(`/api/v1/hazards/${id}/actions`, body);
+
+  it('an enterprise reports from a self-check; the park assigns, rejects once, then verifies; every step is on the timeline and audited', async () => {
+    const n = await auditCount(t.db);
+    const h = await report(ent);
+    assert.match(h.code, /^YH\d{8}\d{5}$/);
+    assert.equal(h.status, 'pending');
+    const noPlan = await act(park, h.id, { type: 'assign' });
+    assert.equal(noPlan.statusCode, 422);
+    assert.equal(noPlan.json().rule, 'plan_incomplete');
+    const assigned = await act(park, h.id, { type: 'assign', plan: { responsibleUnit: '设备部', responsiblePerson: '吕振华', deadline: inDays(7) } });
+    assert.equal(assigned.statusCode, 200, assigned.body);
+    assert.equal(assigned.json().status, 'rectifying');
+    assert.equal((await act(park, h.id, { type: 'submit' })).statusCode, 403, 'only the responsible unit submits');
+    assert.equal((await act(ent, h.id, { type: 'submit', note: '已修补并做闭水试验' })).json().status, 'verifying');
+    assert.equal((await act(ent, h.id, { type: 'verify_pass' })).statusCode, 403, 'nobody verifies their own rectification');
+    const noReason = await act(park, h.id, { type: 'verify_reject', reason: ' ' });
+    assert.equal(noReason.statusCode, 400);
+    assert.equal((await act(park, h.id, { type: 'verify_reject', reason: '裂缝未做防渗处理', deadline: inDays(3) })).json().status, 'rectifying');
+    assert.equal((await act(ent, h.id, { type: 'submit' })).json().status, 'verifying');
+    const closed = await act(park, h.id, { type: 'verify_pass', note: '现场复核合格' });
+    assert.equal(closed.json().status, 'closed');
+    assert.ok(closed.json().closedAt);
+    assert.equal((await act(park, h.id, { type: 'verify_pass' })).statusCode, 409, 'closed is final');
+    const tl = (await admin.get(`/api/v1/hazards/${h.id}/timeline`)).json() as { action: string; toStatus: string; note: string | null }[];
+    assert.deepEqual(tl.map((e) => e.action), ['report', 'assign', 'submit', 'verify_reject', 'submit', 'verify_pass']);
+    assert.equal(tl[3]!.note, '裂缝未做防渗处理');
+    assert.equal(await auditCount(t.db), n + 6, 'one audit entry per accepted step, none for the refusals');
+  });
+
+  it('a 重大隐患 cannot leave 待整改 without the five items (五到位); refusals name the missing ones and change nothing', async () => {
+    const h = await report(park, { grade: 'major', source: 'inspection', title: '液氯汽化器安全阀失效' });
+    const partial = await act(park, h.id, { type: 'assign', plan: { responsibleUnit: '天山化工', responsiblePerson: '吕振华', deadline: inDays(30), measures: '更换安全阀' } });
+    assert.equal(partial.statusCode, 422);
+    assert.deepEqual(partial.json().missing, ['funds', 'contingency']);
+    assert.deepEqual(partial.json().errors.map((e: { path: string }) => e.path), ['plan/funds', 'plan/contingency']);
+    assert.equal((await admin.get(`/api/v1/hazards/${h.id}`)).json().status, 'pending');
+    const full = await act(park, h.id, { type: 'assign', plan: { responsibleUnit: '天山化工', responsiblePerson: '吕振华', deadline: inDays(30), measures: '更换安全阀并校验', fundsYuan: 48000, contingencyPlan: '停用汽化器，启用备用线；专项应急预案 TS-YA-07' } });
+    assert.equal(full.statusCode, 200, full.body);
+    assert.equal(full.json().plan.fundsYuan, 48000);
+  });
+
+  it('挂牌督办: county level only; then only the supervising unit verifies; the public list shows it without personal data until closed', async () => {
+    const h = await report(park, { grade: 'major', source: 'inspection', title: '氯气泄漏报警器失灵' });
+    const plan = { responsibleUnit: '天山化工', responsiblePerson: '吕振华', deadline: inDays(20), measures: '更换报警器', fundsYuan: 9000, contingencyPlan: '人工巡检每 2 小时' };
+    assert.equal((await park.post(`/api/v1/hazards/${h.id}/supervise`, { supervisingOrgId: demoId('bureau'), deadline: inDays(30).slice(0, 10) })).statusCode, 403);
+    const staff = await t.as('staff');
+    const sup = await staff.post(`/api/v1/hazards/${h.id}/supervise`, { supervisingOrgId: demoId('bureau'), deadline: inDays(30).slice(0, 10) });
+    assert.equal(sup.statusCode, 200, sup.body);
+    assert.equal(sup.json().supervisingOrgName, '鄯善县应急管理局');
+    const pub = await t.app.inject({ url: '/public/hazards/supervised' });
+    assert.equal(pub.statusCode, 200);
+    const row = pub.json().find((x: { code: string }) => x.code === h.code);
+    assert.ok(row);
+    assert.ok(!JSON.stringify(row).includes('吕振华'), 'no personal data');
+    await act(park, h.id, { type: 'assign', plan });
+    await act(ent, h.id, { type: 'submit' });
+    const byPark = await act(park, h.id, { type: 'verify_pass' });
+    assert.equal(byPark.statusCode, 403);
+    assert.equal(byPark.json().rule, 'not_supervising_unit');
+    assert.equal((await act(staff, h.id, { type: 'verify_pass' })).json().status, 'closed');
+    const after = (await t.app.inject({ url: '/public/hazards/supervised' })).json();
+    assert.ok(!after.some((x: { code: string }) => x.code === h.code), 'closed hazards leave the public list');
+    const general = await report(ent);
+    assert.equal((await staff.post(`/api/v1/hazards/${general.id}/supervise`, { supervisingOrgId: demoId('bureau'), deadline: inDays(9).slice(0, 10) })).statusCode, 409);
+  });
+
+  it('scope: the enterprise sees its own hazards, a township its area, a regulator its industries; others get 404 and write nothing', async () => {
+    const h = await report(ent);
+    const loulan = await t.as('ent-loulan');
+    assert.equal((await loulan.get(`/api/v1/hazards/${h.id}`)).statusCode, 404);
+    assert.ok((await loulan.get('/api/v1/hazards')).json().items.every((x: { enterpriseId: string }) => x.enterpriseId === demoId('ent-02')));
+    const town = await t.as('town-lianmuqin');
+    assert.equal((await town.get(`/api/v1/hazards/${h.id}`)).statusCode, 404);
+    const n = await auditCount(t.db);
+    assert.equal((await act(town, h.id, { type: 'assign', plan: { responsibleUnit: 'x', responsiblePerson: 'y', deadline: inDays(3) } })).statusCode, 404);
+    assert.equal((await loulan.post('/api/v1/hazards', { enterpriseId: TIANSHAN, title: '越权', description: '越权登记', category: 'other', grade: 'general', source: 'other' })).statusCode, 404);
+    assert.equal(await auditCount(t.db), n);
+    assert.equal((await (await t.as('reg-transport')).get(`/api/v1/hazards/${h.id}`)).statusCode, 404, 'a chemical plant is not transport');
+    assert.equal((await (await t.as('reg-industry')).get(`/api/v1/hazards/${h.id}`)).statusCode, 200);
+    const overdue = (await admin.get('/api/v1/hazards?overdue=true')).json();
+    assert.ok(overdue.items.every((x: { overdue: boolean }) => x.overdue));
+    assert.equal((await admin.get('/api/v1/hazards/export.xlsx')).statusCode, 200);
+  });
+});
