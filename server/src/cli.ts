@@ -12,6 +12,7 @@ import { createFirstAdmin } from './platform/bootstrap.ts';
 import { buildApp } from './app.ts';
 import { purgeExpiredSessions } from './modules/auth/service.ts';
 import { notifyExpiring } from './modules/resources/service.ts';
+import { runEscalation } from './modules/hazards/service.ts';
 
 async function open(cfg: Config): Promise<Database> {
   if (!cfg.databaseUrl) assertNotRunning(cfg.dataDir);
@@ -49,6 +50,12 @@ program.command('serve')
     firstSweep.unref();
     const sweeps = setInterval(sweep, 6 * 3600_000);
     sweeps.unref();
+    // Overdue hazards → unit, township/department, bureau (durable and safe with several processes).
+    const escalate = () => void runEscalation(db).catch((err: unknown) => app.log.error({ err }, 'hazard escalation failed'));
+    const escalations = setInterval(escalate, 15 * 60_000);
+    escalations.unref();
+    const firstEscalation = setTimeout(escalate, 90_000);
+    firstEscalation.unref();
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -56,6 +63,8 @@ program.command('serve')
       console.log(`${signal}: shutting down`);
       clearInterval(purge);
       clearInterval(sweeps);
+      clearInterval(escalations);
+      clearTimeout(firstEscalation);
       clearTimeout(firstSweep);
       await app.close();
       await db.close();

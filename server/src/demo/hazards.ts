@@ -70,7 +70,7 @@ const ENTERPRISES: [string, { scale: string; employees: number; standard: number
   ['mine-03', { scale: 'small', employees: 90, standard: 3, hazchem: false, regulators: ['dept-resources', 'bureau'] }],
 ];
 
-export async function seedHazards(tx: Db): Promise<{ enterprises: number; licences: number; majorHazards: number; riskPoints: number }> {
+export async function seedHazards(tx: Db): Promise<{ enterprises: number; licences: number; majorHazards: number; riskPoints: number; hazards: number }> {
   const rnd = prng(421_006);
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const phone = () => `139${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
@@ -126,5 +126,103 @@ export async function seedHazards(tx: Db): Promise<{ enterprises: number; licenc
       riskPoints++;
     }
   }
-  return { enterprises: ENTERPRISES.length, licences, majorHazards, riskPoints };
+  const hazards = await seedHazardRecords(tx);
+  return { enterprises: ENTERPRISES.length, licences, majorHazards, riskPoints, hazards };
+}
+
+// ---- A year of hazards (隐患) in every state ----
+
+const HAZARD_TEXTS: { title: string; description: string; category: string }[] = [
+  { title: '储罐区防火堤局部破损', description: '防火堤东侧伸缩缝开裂约 1 m，雨季易渗漏。', category: 'equipment' },
+  { title: '可燃气体检测报警器未定期标定', description: '装置区 3 台可燃气体报警器超过标定周期。', category: 'equipment' },
+  { title: '动火作业票证填写不全', description: '检修动火作业票未填写气体分析时间与监护人。', category: 'management' },
+  { title: '员工未按规定佩戴防护用品', description: '装卸作业人员未佩戴防静电手套和护目镜。', category: 'operation' },
+  { title: '消防通道堆放杂物', description: '仓库北侧消防通道堆放包装材料，宽度不足 4 m。', category: 'environment' },
+  { title: '安全阀校验过期', description: '2 台压力容器安全阀校验有效期已过。', category: 'equipment' },
+  { title: '应急预案未按期演练', description: '专项应急预案本年度未组织演练。', category: 'management' },
+  { title: '配电室无防小动物措施', description: '配电室门口未设挡鼠板，电缆沟盖板缺失。', category: 'equipment' },
+  { title: '有限空间作业未检测', description: '污水池清理前未进行氧含量和有毒气体检测。', category: 'operation' },
+  { title: '特种作业人员证书过期', description: '2 名电工特种作业操作证已过有效期。', category: 'management' },
+];
+const MAJOR_TEXTS = [
+  { title: '液氯储罐紧急切断阀失效', description: '液氯储罐出口紧急切断阀无法远程关闭，属重大事故隐患（121号第9条相关）。', category: 'equipment' },
+  { title: '涉及重点监管危险化工工艺未实现自动化控制', description: '氯化工艺装置未实现自动化控制，属重大事故隐患。', category: 'equipment' },
+  { title: '外部安全防护距离不足', description: '新增罐区与居民点距离不满足外部安全防护距离要求。', category: 'environment' },
+];
+const HAZARD_ENTERPRISES = ['ent-01', 'ent-02', 'ent-03', 'ent-04', 'ent-05', 'ent-06', 'ent-07', 'ent-08', 'ent-09', 'ent-10', 'ent-11', 'ent-12', 'ent-13', 'mine-01', 'mine-02', 'mine-03'];
+
+/**
+ * About 320 hazards found over the past 12 months: most closed, some in each open state, some past
+ * their deadline, three 重大隐患 of which two are under 挂牌督办. Each row carries its timeline.
+ * Inserted in bulk (two statements), so seeding stays fast on the embedded database.
+ */
+export async function seedHazardRecords(tx: Db): Promise<number> {
+  const rnd = prng(421_007);
+  const { rows: ents } = await tx.query<{ id: string; region_code: string; lon: number; lat: number }>(
+    'SELECT id, region_code, ST_X(location) AS lon, ST_Y(location) AS lat FROM org WHERE id = ANY($1::uuid[])', [HAZARD_ENTERPRISES.map((k) => demoId(k))]);
+  const { rows: users } = await tx.query<{ id: string; display_name: string; username: string }>(
+    "SELECT id, display_name, username FROM app_user WHERE username IN ('ent-tianshan', 'park-industrial', 'staff', 'inspector')");
+  const u = (name: string) => users.find((x) => x.username === name)!;
+  const now = Date.now();
+  const day = 86_400_000;
+  const hazards: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
+  const total = 320;
+  for (let i = 0; i < total; i++) {
+    const e = ents[i % ents.length]!;
+    const major = i === 5 || i === 77 || i === 151;
+    const t = major ? MAJOR_TEXTS[[5, 77, 151].indexOf(i)]! : HAZARD_TEXTS[Math.floor(rnd() * HAZARD_TEXTS.length)]!;
+    const ageDays = major ? 40 + (i % 30) : Math.floor(rnd() * 360);
+    const found = now - ageDays * day - Math.floor(rnd() * 8) * 3_600_000;
+    // Older hazards are mostly closed; recent ones are spread over the open states.
+    const r = rnd();
+    const status = major ? (i === 151 ? 'closed' : 'rectifying')
+      : ageDays > 45 ? (r < 0.93 ? 'closed' : r < 0.97 ? 'rectifying' : 'verifying')
+        : r < 0.25 ? 'pending' : r < 0.6 ? 'rectifying' : r < 0.75 ? 'verifying' : 'closed';
+    const rectDays = major ? 60 : 7 + Math.floor(rnd() * 24);
+    const assignedAt = found + (1 + Math.floor(rnd() * 2)) * day;
+    // Some open rectifications run past their deadline (overdue).
+    const deadline = status === 'pending' ? null : assignedAt + rectDays * day;
+    const submittedAt = status === 'verifying' || status === 'closed' ? Math.min(now - 3_600_000, (deadline ?? now) - Math.floor(rnd() * 4) * day) : null;
+    const closedAt = status === 'closed' ? Math.min(now - 1_800_000, submittedAt! + (1 + Math.floor(rnd() * 3)) * day) : null;
+    const id = demoId(`hazard-${i}`);
+    const source = i % 11 === 0 ? 'inspection' : i % 17 === 0 ? 'public_report' : i % 23 === 0 ? 'sensor_alarm' : 'self_check';
+    const finder = source === 'self_check' ? u('ent-tianshan') : source === 'inspection' ? u('inspector') : u('park-industrial');
+    const plan = status === 'pending' ? null : {
+      responsibleUnit: '企业安全生产管理部门', responsiblePerson: PEOPLE[i % PEOPLE.length], measures: major ? '制定专项治理方案，停产整改，更换失效设备并经第三方检测' : '按检查意见整改',
+      fundsYuan: major ? 80000 + (i % 5) * 20000 : null, deadline: deadline ? new Date(deadline).toISOString() : null,
+      contingencyPlan: major ? '治理期间落实监控措施，专项应急预案随时启动' : null,
+    };
+    hazards.push({
+      id, code: `YH${new Date(found).toISOString().slice(0, 10).replaceAll('-', '')}${String(90000 + i).padStart(5, '0')}`, org_id: e.id, region_code: e.region_code,
+      title: t.title, description: t.description, category: t.category, grade: major ? 'major' : 'general', source,
+      found_by: finder.id, found_by_name: finder.display_name, found_at: new Date(found).toISOString(),
+      lon: e.lon + (rnd() - 0.5) * 0.003, lat: e.lat + (rnd() - 0.5) * 0.003, status, deadline: deadline ? new Date(deadline).toISOString() : null, plan,
+      supervising_org_id: major && i !== 151 ? demoId('bureau') : null, supervision_deadline: major && i !== 151 ? new Date(found + 90 * day).toISOString().slice(0, 10) : null,
+      supervised_at: major && i !== 151 ? new Date(found + 2 * day).toISOString() : null,
+      submitted_by: submittedAt ? u('ent-tianshan').id : null, submitted_at: submittedAt ? new Date(submittedAt).toISOString() : null,
+      closed_at: closedAt ? new Date(closedAt).toISOString() : null,
+    });
+    const ev = (action: string, from: string | null, to: string, at: number, who: { id: string; display_name: string }, role: string | null, note: string | null) =>
+      events.push({ hazard_id: id, action, from_status: from, to_status: to, actor_id: who.id, actor_name: who.display_name, actor_role: role, note, at: new Date(at).toISOString() });
+    ev('report', null, 'pending', found, finder, null, t.description);
+    if (status !== 'pending') ev('assign', 'pending', 'rectifying', assignedAt, u('park-industrial'), 'township', '请按期整改');
+    if (major && i !== 151) ev('supervise', 'rectifying', 'rectifying', found + 2 * day, u('staff'), null, '挂牌督办：鄯善县应急管理局');
+    if (submittedAt) ev('submit', 'rectifying', 'verifying', submittedAt, u('ent-tianshan'), 'enterprise', '已整改，申请验收');
+    if (closedAt) ev('verify_pass', 'verifying', 'closed', closedAt, major ? u('staff') : u('park-industrial'), major ? 'bureau_staff' : 'township', '复查合格，予以销号');
+  }
+  await tx.query(
+    `INSERT INTO hazard (id, code, org_id, region_code, title, description, category, grade, source, found_by, found_by_name, found_at, location, status,
+       deadline, plan, supervising_org_id, supervision_deadline, supervised_at, submitted_by, submitted_at, closed_at, is_demo, created_at, updated_at)
+     SELECT id, code, org_id, region_code, title, description, category, grade, source, found_by, found_by_name, found_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326), status,
+            deadline, plan, supervising_org_id, supervision_deadline, supervised_at, submitted_by, submitted_at, closed_at, true, found_at, coalesce(closed_at, submitted_at, found_at)
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, code text, org_id uuid, region_code text, title text, description text, category text, grade text, source text,
+            found_by uuid, found_by_name text, found_at timestamptz, lon float8, lat float8, status text, deadline timestamptz, plan jsonb, supervising_org_id uuid,
+            supervision_deadline date, supervised_at timestamptz, submitted_by uuid, submitted_at timestamptz, closed_at timestamptz)`, [JSON.stringify(hazards)]);
+  await tx.query(
+    `INSERT INTO hazard_event (hazard_id, action, from_status, to_status, actor_id, actor_name, actor_role, note, at)
+     SELECT hazard_id, action, from_status, to_status, actor_id, actor_name, actor_role, note, at
+       FROM jsonb_to_recordset($1::jsonb) AS x(hazard_id uuid, action text, from_status text, to_status text, actor_id uuid, actor_name text, actor_role text, note text, at timestamptz)
+      ORDER BY at`, [JSON.stringify(events)]);
+  return total;
 }

@@ -33,6 +33,7 @@ export const ACTION_LABELS: Record<string, Msg> = defineMessages({
   hazard_verify_pass: ['验收销号', 'verified and closed'],
   hazard_verify_reject: ['验收不通过', 'verification rejected'],
   hazard_supervise: ['挂牌督办', 'placed under supervision'],
+  hazard_escalate: ['超期升级', 'overdue escalation'],
 });
 
 /** Entity types written to the audit log by the platform modules. */

@@ -33,7 +33,7 @@ export const ACTION_LABELS: Record<string, [string, string]> = {
   check_in: ['入住', 'check-in'], check_out: ['离开', 'check-out'], capacity_override: ['超容安置', 'capacity override'], import: ['导入', 'import'],
   settings: ['修改设置', 'settings change'],
   hazard_assign: ['下达整改', 'rectification assigned'], hazard_submit: ['提交验收', 'submitted for verification'],
-  hazard_verify_pass: ['验收销号', 'verified and closed'], hazard_verify_reject: ['验收不通过', 'verification rejected'], hazard_supervise: ['挂牌督办', 'placed under supervision'],
+  hazard_verify_pass: ['验收销号', 'verified and closed'], hazard_verify_reject: ['验收不通过', 'verification rejected'], hazard_supervise: ['挂牌督办', 'placed under supervision'], hazard_escalate: ['超期升级', 'overdue escalation'],
 };
 
 export const auditResource: ResourceDef<AuditEntryOut> = {

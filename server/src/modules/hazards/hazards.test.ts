@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { auditCount, buildTestApp, type Client, type TestApp } from '../../../test/helpers.ts';
 import { demoId } from '../../demo/ids.ts';
+import { runEscalation } from './escalation.ts';
 
 const TIANSHAN = demoId('ent-01'); // 鄯善工业园区
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
@@ -107,5 +108,55 @@ describe('hazards: the closed loop 待整改 → 整改中 → 待验收 → 已
     const overdue = (await admin.get('/api/v1/hazards?overdue=true')).json();
     assert.ok(overdue.items.every((x: { overdue: boolean }) => x.overdue));
     assert.equal((await admin.get('/api/v1/hazards/export.xlsx')).statusCode, 200);
+  });
+  it('a year of demo hazards in every state, some overdue, two under 挂牌督办; statistics add up to the ledger', async () => {
+    const all = (await admin.get('/api/v1/hazards/count')).json().total;
+    assert.ok(all >= 320);
+    for (const status of ['pending', 'rectifying', 'verifying', 'closed']) assert.ok((await admin.get(`/api/v1/hazards/count?status=${status}`)).json().total > 0, status);
+    assert.ok((await admin.get('/api/v1/hazards/count?overdue=true')).json().total > 0);
+    assert.ok((await admin.get('/api/v1/hazards/count?supervised=true&grade=major')).json().total >= 2);
+    for (const by of ['industry', 'region', 'grade', 'status', 'source', 'month']) {
+      const rows = (await admin.get(`/api/v1/hazards/stats?by=${by}`)).json() as { found: number; closed: number; open: number; closureRate: number }[];
+      assert.equal(rows.reduce((n, r) => n + r.found, 0), all, `${by}: every hazard counted once`);
+      for (const r of rows) assert.equal(r.closed + r.open, r.found);
+    }
+    const byStatus = (await admin.get('/api/v1/hazards/stats?by=status')).json() as { key: string; found: number }[];
+    assert.equal(byStatus.find((r) => r.key === 'closed')!.found, (await admin.get('/api/v1/hazards/count?status=closed')).json().total);
+    const months = (await admin.get('/api/v1/hazards/stats?by=month')).json() as { key: string }[];
+    assert.ok(months.length >= 12 && months.every((m) => /^\d{4}-\d{2}$/.test(m.key)));
+    const ent = await t.as('ent-tianshan');
+    const mine = (await ent.get('/api/v1/hazards/stats?by=status')).json() as { found: number }[];
+    assert.equal(mine.reduce((n, r) => n + r.found, 0), (await ent.get('/api/v1/hazards/count')).json().total, 'statistics are scoped');
+    assert.equal((await admin.get('/api/v1/hazards/stats?by=colour')).statusCode, 400);
+  });
+
+  it('overdue escalation: unit at the deadline, township/department after 3 days, bureau after 7; each step once, catching up after a pause', async () => {
+    const h = await report(ent);
+    await act(park, h.id, { type: 'assign', plan: { responsibleUnit: '设备部', responsiblePerson: '吕振华', deadline: inDays(1) } });
+    const { rows: d } = await t.db.query<{ deadline: Date }>('SELECT deadline FROM hazard WHERE id = $1', [h.id]);
+    const deadline = new Date(d[0]!.deadline).getTime();
+    const at = (days: number) => new Date(deadline + days * 86_400_000 + 60_000);
+    const level = async () => (await admin.get(`/api/v1/hazards/${h.id}`)).json().escalationLevel as number;
+    const inbox = async (user: string) => (await (await t.as(user)).get('/api/v1/notifications')).json().items.filter((n: { title: string }) => n.title.includes(h.code)).length;
+    await runEscalation(t.db, new Date(deadline - 60_000));
+    assert.equal(await level(), 0, 'not yet overdue');
+    await runEscalation(t.db, at(0));
+    assert.equal(await level(), 1);
+    assert.equal(await inbox('ent-tianshan'), 1, 'the responsible unit');
+    assert.equal(await inbox('park-industrial'), 0);
+    await runEscalation(t.db, at(0.5));
+    assert.equal(await inbox('ent-tianshan'), 1, 'never twice');
+    await runEscalation(t.db, at(8)); // a pause: both later steps are due at once
+    assert.equal(await level(), 3);
+    assert.equal(await inbox('park-industrial'), 1, 'the township');
+    assert.ok(await inbox('reg-industry') >= 1, 'the regulator of the industry');
+    assert.equal(await inbox('staff'), 1, 'the bureau');
+    assert.equal(await inbox('town-lianmuqin'), 0, 'not another township');
+    // Rejected with a new deadline: the escalation starts over.
+    await act(ent, h.id, { type: 'submit' });
+    await act(park, h.id, { type: 'verify_reject', reason: '未整改到位', deadline: inDays(5) });
+    assert.equal(await level(), 0);
+    const { rows } = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'hazard_escalate'", [h.id]);
+    assert.equal(rows[0]!.n, 2, 'one audit entry per run that escalated');
   });
 });

@@ -3,7 +3,7 @@ import { canWriteAt } from '../../platform/actor.ts';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
-import { getResource, type ResourceDef } from '../../platform/query.ts';
+import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
 import { isoDate, isoTime, nullable } from '../../platform/values.ts';
 import { getEnterprise } from './enterprises.ts';
 import {
@@ -46,6 +46,7 @@ export const HazardSchema = Type.Object({
   foundByName: Type.String(), foundAt: Type.String({ format: 'date-time' }), location: nullable(GeoPointSchema),
   status: Type.String({ enum: [...HAZARD_STATUSES] }), deadline: nullable(Type.String({ format: 'date-time' })),
   overdue: Type.Boolean({ description: '超期：待整改/整改中且已过整改期限' }), plan: nullable(PlanSchema),
+  escalationLevel: Type.Integer({ description: '超期升级：0 未升级，1 责任单位，2 乡镇与行业部门，3 县应急局' }),
   supervisingOrgId: nullable(Type.String()), supervisingOrgName: nullable(Type.String()), supervisionDeadline: nullable(Type.String({ format: 'date' })),
   submittedAt: nullable(Type.String({ format: 'date-time' })), closedAt: nullable(Type.String({ format: 'date-time' })),
   isDemo: Type.Boolean(), createdAt: Type.String({ format: 'date-time' }), updatedAt: Type.String({ format: 'date-time' }),
@@ -57,7 +58,7 @@ export const hazardsResource: ResourceDef<Hazard> = {
   from: 'hazard h JOIN region r ON r.code = h.region_code LEFT JOIN org o ON o.id = h.org_id LEFT JOIN org s ON s.id = h.supervising_org_id',
   select: `h.id, h.code, h.org_id AS "enterpriseId", o.name AS "enterpriseName", h.region_code AS "regionCode", r.name AS "regionName", h.title, h.description,
     h.category, h.grade, h.source, h.found_by_name AS "foundByName", h.found_at AS "foundAt", ${asGeoJson('h.location')} AS location, h.status, h.deadline,
-    ${OVERDUE_SQL} AS overdue, h.plan, h.supervising_org_id AS "supervisingOrgId", s.name AS "supervisingOrgName", h.supervision_deadline AS "supervisionDeadline",
+    ${OVERDUE_SQL} AS overdue, h.plan, h.escalation_level AS "escalationLevel", h.supervising_org_id AS "supervisingOrgId", s.name AS "supervisingOrgName", h.supervision_deadline AS "supervisionDeadline",
     h.submitted_at AS "submittedAt", h.closed_at AS "closedAt", h.is_demo AS "isDemo", h.created_at AS "createdAt", h.updated_at AS "updatedAt"`,
   idColumn: 'h.id',
   // Township by area, the enterprise its own, regulators the hazards of enterprises in their industries.
@@ -192,7 +193,8 @@ export async function actOnHazard(ctx: ServiceCtx, id: string, input: HazardActi
     }
     const n = r.hazard;
     await tx.query(
-      `UPDATE hazard SET status=$2, deadline=$3, plan=$4, submitted_by=$5, submitted_at=$6, closed_at=$7, updated_at=now() WHERE id=$1`,
+      `UPDATE hazard SET status=$2, deadline=$3, plan=$4, submitted_by=$5, submitted_at=$6, closed_at=$7, updated_at=now(),
+         escalation_level = CASE WHEN deadline IS DISTINCT FROM $3::timestamptz THEN 0 ELSE escalation_level END WHERE id=$1`,
       [id, n.status, n.deadline, JSON.stringify(planToJson(n.plan)), n.submittedBy?.startsWith('token:') ? null : n.submittedBy ?? null, n.submittedAt ?? null, n.closedAt ?? null]);
     await tx.query(
       'INSERT INTO hazard_event (hazard_id, action, from_status, to_status, actor_id, actor_name, actor_role, note, photo_ids) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
@@ -256,3 +258,48 @@ export async function publicSupervisedList(ctx: Pick<ServiceCtx, 'db'>): Promise
   return rows.map((r) => ({ ...r, supervisionDeadline: isoDate(r.supervisionDeadline), statusLabel: HAZARD_STATUS_LABELS[r.status as keyof typeof HAZARD_STATUS_LABELS].zh, supervisedAt: isoTime(r.supervisedAt) }) as Static<typeof PublicSupervisedSchema>);
 }
 
+
+// ---- Statistics (统计分析) ----
+
+export const STATS_DIMENSIONS = ['industry', 'region', 'grade', 'status', 'source', 'month'] as const;
+export const HazardStatsQuerySchema = Type.Object({
+  by: Type.String({ enum: [...STATS_DIMENSIONS], description: '统计维度' }),
+  from: Type.Optional(Type.String({ format: 'date-time', description: '发现时间起' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: '发现时间止' })),
+}, { additionalProperties: false });
+export const HazardStatsRowSchema = Type.Object({
+  key: Type.String(), name: Type.String(), found: Type.Integer(), closed: Type.Integer(), closureRate: Type.Number({ description: '销号率 = 已销号 / 发现' }),
+  open: Type.Integer(), overdue: Type.Integer(), avgCloseDays: nullable(Type.Number({ description: '平均销号用时（天）' })),
+});
+export type HazardStatsRow = Static<typeof HazardStatsRowSchema>;
+
+/** Found, closed, closure rate, open, overdue and average days to close, by one dimension, in the actor's scope. */
+export async function hazardStats(ctx: ServiceCtx, q: Static<typeof HazardStatsQuerySchema>): Promise<HazardStatsRow[]> {
+  const params = new Params();
+  const conds = [scopeCondition(ctx.actor.scope, hazardsResource.scope as Exclude<typeof hazardsResource.scope, 'reference'>, params)];
+  if (q.from) conds.push(`h.found_at >= ${params.add(q.from)}::timestamptz`);
+  if (q.to) conds.push(`h.found_at <= ${params.add(q.to)}::timestamptz`);
+  const label = (col: string, m: Record<string, [string, string]>) => `CASE ${col} ${Object.entries(m).map(([k, v]) => `WHEN '${k}' THEN '${v[ctx.locale === 'en-US' ? 1 : 0]}'`).join(' ')} END`;
+  const statusNames: Record<string, [string, string]> = Object.fromEntries(Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => [k, [v.zh, v.en]]));
+  const dim: Record<(typeof STATS_DIMENSIONS)[number], { key: string; name: string; join?: string }> = {
+    industry: { key: "coalesce(ind.code, '—')", name: `coalesce(ind.name, '${ctx.locale === 'en-US' ? 'no enterprise' : '无企业'}')`,
+      join: "LEFT JOIN LATERAL (SELECT d.code, d.name FROM dict_item d WHERE d.dict = 'industry' AND d.code = (SELECT c FROM unnest(o.industry_codes) c WHERE c ~ '^[A-T]$' LIMIT 1)) ind ON true" },
+    region: { key: 'tw.code', name: 'tw.name',
+      join: "JOIN region hr ON hr.code = h.region_code JOIN region tw ON tw.parent_code IN (SELECT code FROM region WHERE parent_code IS NULL) AND hr.path LIKE tw.path || '%'" },
+    grade: { key: 'h.grade', name: label('h.grade', GRADE_LABELS) },
+    status: { key: 'h.status', name: label('h.status', statusNames) },
+    source: { key: 'h.source', name: label('h.source', SOURCE_LABELS) },
+    month: { key: "to_char(h.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')", name: "to_char(h.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')" },
+  };
+  const d = dim[q.by as (typeof STATS_DIMENSIONS)[number]];
+  const { rows } = await ctx.db.query<Record<string, unknown>>(
+    `SELECT ${d.key} AS key, ${d.name} AS name, count(*)::int AS found,
+            count(*) FILTER (WHERE h.status = 'closed')::int AS closed,
+            count(*) FILTER (WHERE h.status <> 'closed')::int AS open,
+            count(*) FILTER (WHERE ${OVERDUE_SQL})::int AS overdue,
+            round((avg(EXTRACT(EPOCH FROM (h.closed_at - h.found_at))) FILTER (WHERE h.status = 'closed') / 86400)::numeric, 1)::float8 AS "avgCloseDays"
+       FROM hazard h LEFT JOIN org o ON o.id = h.org_id ${d.join ?? ''}
+      WHERE ${conds.join(' AND ')}
+      GROUP BY 1, 2 ORDER BY 1`, params.values);
+  return rows.map((r) => ({ ...r, closureRate: Number(r.found) ? Math.round((Number(r.closed) / Number(r.found)) * 1000) / 1000 : 0 }) as HazardStatsRow);
+}

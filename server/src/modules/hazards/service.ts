@@ -3,3 +3,4 @@ export * from './enterprises.ts';
 export * from './sources.ts';
 export * from './points.ts';
 export * from './hazards.ts';
+export * from './escalation.ts';
