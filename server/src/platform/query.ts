@@ -86,6 +86,8 @@ export interface Page<T> {
 
 export const MAX_PAGE_SIZE = 200;
 export const EXPORT_MAX_ROWS = 100_000;
+/** Streaming exports: rows per export on PostgreSQL (the embedded database keeps EXPORT_MAX_ROWS: it serves one query at a time). */
+export const STREAM_EXPORT_MAX_ROWS = 2_000_000;
 
 /** Collects positional parameters while building SQL. */
 export class Params {
@@ -216,4 +218,28 @@ export async function exportRows<T>(db: Db, actor: Actor, def: ResourceDef<T>, q
     params.values,
   );
   return rows.map((r) => (def.map ? def.map(r) : (r as T)));
+}
+
+/**
+ * All matching rows (scoped, filtered, sorted) in batches through a server-side cursor, so an export
+ * of a million rows never holds them all in memory. Runs in one read transaction (a consistent
+ * snapshot). Returns the number of rows. PostgreSQL: up to STREAM_EXPORT_MAX_ROWS; embedded: up to
+ * EXPORT_MAX_ROWS (it serves one query at a time, so a long export would stall everyone else).
+ */
+export async function exportBatches<T>(db: Db, actor: Actor, def: ResourceDef<T>, query: ListQuery, each: (rows: T[]) => Promise<void> | void, batchSize = 5000): Promise<number> {
+  const params = new Params();
+  const where = buildWhere(def, actor, query, params);
+  const max = db.kind === 'pg' ? STREAM_EXPORT_MAX_ROWS : EXPORT_MAX_ROWS;
+  return db.transaction(async (tx) => {
+    await tx.query(`DECLARE yj_export NO SCROLL CURSOR FOR SELECT ${def.select} FROM ${def.from} WHERE ${where} ORDER BY ${orderBy(def, query.sort)} LIMIT ${max}`, params.values);
+    let n = 0;
+    for (;;) {
+      const { rows } = await tx.query<Record<string, unknown>>(`FETCH ${batchSize} FROM yj_export`);
+      if (rows.length) await each(rows.map((r) => (def.map ? def.map(r) : (r as T))));
+      n += rows.length;
+      if (rows.length < batchSize) break;
+    }
+    await tx.query('CLOSE yj_export');
+    return n;
+  });
 }

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { auditCount, buildTestApp, type Client, type TestApp } from '../../../test/helpers.ts';
 import { demoId } from '../../demo/ids.ts';
 import { runEscalation } from './escalation.ts';
@@ -128,6 +129,14 @@ describe('hazards: the closed loop 待整改 → 整改中 → 待验收 → 已
     const mine = (await ent.get('/api/v1/hazards/stats?by=status')).json() as { found: number }[];
     assert.equal(mine.reduce((n, r) => n + r.found, 0), (await ent.get('/api/v1/hazards/count')).json().total, 'statistics are scoped');
     assert.equal((await admin.get('/api/v1/hazards/stats?by=colour')).statusCode, 400);
+    // The streamed export holds exactly the scoped, filtered rows, with Chinese headers.
+    const res = await ent.get('/api/v1/hazards/export.xlsx?status=closed');
+    assert.equal(res.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.getRow(1).getCell(1).value, '隐患编号');
+    assert.equal(ws.actualRowCount - 1, (await ent.get('/api/v1/hazards/count?status=closed')).json().total);
   });
 
   it('overdue escalation: unit at the deadline, township/department after 3 days, bureau after 7; each step once, catching up after a pause', async () => {
