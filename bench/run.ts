@@ -6,6 +6,7 @@
  */
 import { coldStartScenarios, scopedListScenario } from './platform.ts';
 import { nearestScenario } from './resources.ts';
+import { ledgerScenario } from './hazards.ts';
 // @ts-expect-error plain JavaScript module without types
 import { postgresAvailable, startCluster } from '../scripts/pg-cluster.mjs';
 
@@ -37,6 +38,21 @@ groups.nearest = async () => {
   const cluster = await (startCluster as (o: object) => Promise<{ url: string; stop: (o?: object) => Promise<void> }>)({ name: 'pg-bench', fresh: true, log: () => undefined });
   try {
     await nearestScenario(cluster.url);
+  } finally {
+    await cluster.stop({ remove: true });
+  }
+};
+
+groups.ledger = async () => {
+  const pgOk = (postgresAvailable as () => { ok: boolean; reason?: string })();
+  if (!pgOk.ok) {
+    console.error(`bench:ledger needs PostgreSQL 15 + PostGIS (${pgOk.reason})`);
+    process.exitCode = 1;
+    return;
+  }
+  const cluster = await (startCluster as (o: object) => Promise<{ url: string; stop: (o?: object) => Promise<void> }>)({ name: 'pg-bench', fresh: true, log: () => undefined });
+  try {
+    await ledgerScenario(cluster.url);
   } finally {
     await cluster.stop({ remove: true });
   }

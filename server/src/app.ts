@@ -29,6 +29,9 @@ import { tokenRoutes } from './modules/tokens/routes.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { resourceRoutes } from './modules/resources/routes.ts';
 import { hazardRoutes } from './modules/hazards/routes.ts';
+import { hazardCheckRoutes } from './modules/hazards/check-routes.ts';
+import { hazardPublicRoutes } from './modules/hazards/public-routes.ts';
+import { publicReportsResource } from './modules/hazards/public-reports.ts';
 import { enterprisesResource, hazardsResource, majorHazardsResource, riskPointsResource } from './modules/hazards/service.ts';
 import { teamsResource, expertsResource, equipmentResource, warehousesResource, sheltersResource } from './modules/resources/service.ts';
 
@@ -97,6 +100,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   registerOwnerType('enterprise', enterprisesResource, { read: 'enterprises:read', write: 'enterprises:write', ownWrite: true }, (e) => ({ regionCode: e.regionCode, orgId: e.id }));
   registerOwnerType('major_hazard', majorHazardsResource, { read: 'risks:read', write: 'risks:write', ownWrite: true }, (m) => ({ regionCode: m.regionCode, orgId: m.enterpriseId }));
   registerOwnerType('hazard', hazardsResource, { read: 'risks:read', write: 'hazards:write', ownWrite: true }, (h) => ({ regionCode: h.regionCode, orgId: h.enterpriseId }));
+  registerOwnerType('public_report', publicReportsResource, { read: 'risks:read', write: 'hazards:write' }, (r) => ({ regionCode: r.regionCode, orgId: null }));
   registerOwnerType('risk_point', riskPointsResource, { read: 'risks:read', write: 'risks:write', ownWrite: true }, (p) => ({ regionCode: p.regionCode, orgId: p.enterpriseId }));
   registerOwnerType('region', regionsResource, { read: 'regions:read', write: 'regions:write' }, (r) => ({ regionCode: r.code, orgId: null }));
 
@@ -112,6 +116,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   await app.register(tokenRoutes);
   await app.register(resourceRoutes);
   await app.register(hazardRoutes);
+  await app.register(hazardCheckRoutes);
+  await app.register(hazardPublicRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

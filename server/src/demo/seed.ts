@@ -9,6 +9,7 @@ import { COUNTY, DEMO_PASSWORD, DEPARTMENTS, ENTERPRISES, TEAMS, USERS, type Dem
 import { demoId, prng } from './ids.ts';
 import { seedResources } from './resources.ts';
 import { seedHazards } from './hazards.ts';
+import { seedChecks } from './checks.ts';
 
 export const REGIONS_FILE = path.resolve(import.meta.dirname, '..', '..', 'seeds', 'shanshan', 'regions.json');
 
@@ -50,13 +51,14 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     const users = await seedUsers(tx, passwordHash);
     const resources = await seedResources(tx);
     const hazards = await seedHazards(tx);
+    const checks = await seedChecks(tx);
     await tx.query(
       `INSERT INTO system_setting (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
       [JSON.stringify({ county: data.county.name, code: data.county.code, seededAt: new Date().toISOString(), source: data.source })]);
     await appendAudit(tx, systemActor('seed-demo'), {
       action: 'seed', entityType: 'system', entityId: 'demo', regionCode: COUNTY,
       summary: `初始化演示数据：${data.county.name} ${regions} 个区域、${orgs} 个单位、${users} 个账号、${resources.teams} 支队伍、${resources.experts} 名专家、${resources.equipment} 项装备`,
-      after: { regions, orgs, users, ...resources, ...hazards },
+      after: { regions, orgs, users, ...resources, ...hazards, ...checks },
     });
     return { seeded: true, regions, orgs, users };
   });

@@ -34,6 +34,9 @@ export const ACTION_LABELS: Record<string, Msg> = defineMessages({
   hazard_verify_reject: ['验收不通过', 'verification rejected'],
   hazard_supervise: ['挂牌督办', 'placed under supervision'],
   hazard_escalate: ['超期升级', 'overdue escalation'],
+  check_item_hazard: ['检查项转隐患', 'check item to hazard'],
+  report_triage: ['举报受理', 'report triaged'],
+  report_dismiss: ['举报不予受理', 'report dismissed'],
 });
 
 /** Entity types written to the audit log by the platform modules. */
@@ -56,4 +59,7 @@ export const ENTITY_LABELS: Record<string, Msg> = defineMessages({
   major_hazard: ['重大危险源', 'major hazard source'],
   risk_point: ['风险点', 'risk point'],
   hazard: ['隐患', 'hazard'],
+  check_template: ['检查表', 'check template'],
+  check_record: ['检查记录', 'check record'],
+  public_report: ['群众举报', 'public report'],
 });

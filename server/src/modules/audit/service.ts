@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<string, [string, string]> = {
   settings: ['修改设置', 'settings change'],
   hazard_assign: ['下达整改', 'rectification assigned'], hazard_submit: ['提交验收', 'submitted for verification'],
   hazard_verify_pass: ['验收销号', 'verified and closed'], hazard_verify_reject: ['验收不通过', 'verification rejected'], hazard_supervise: ['挂牌督办', 'placed under supervision'], hazard_escalate: ['超期升级', 'overdue escalation'],
+  check_item_hazard: ['检查项转隐患', 'check item to hazard'], report_triage: ['举报受理', 'report triaged'], report_dismiss: ['举报不予受理', 'report dismissed'],
 };
 
 export const auditResource: ResourceDef<AuditEntryOut> = {
