@@ -19,6 +19,10 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   webDist: string;
+  /** Public address of the platform (e.g. https://yj.example.gov.cn), for links printed outside it such as enterprise QR codes; null: the request's origin. */
+  publicBaseUrl: string | null;
+  /** Key of the HMAC under which public reporters' addresses are kept (48 h, abuse limits); null: a random per-installation key in the database. */
+  reportIpSecret: string | null;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -53,6 +57,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: env.TRUST_PROXY ? (/^(1|true)$/i.test(env.TRUST_PROXY) ? true : env.TRUST_PROXY) : false,
     logLevel: env.LOG_LEVEL || 'info',
     webDist: path.join(root, 'web', 'dist'),
+    publicBaseUrl: env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : null,
+    reportIpSecret: env.REPORT_IP_SECRET || null,
     ...overrides,
   };
   return cfg;

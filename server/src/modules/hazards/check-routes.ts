@@ -57,7 +57,7 @@ export async function hazardCheckRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'enterprises:read' },
     schema: { tags: [TAG], summary: '企业二维码（SVG，扫码打开企业档案并开始检查）', params: IdParams },
   }, async (req, reply) => {
-    const configured = (app.config as typeof app.config & { publicBaseUrl?: string | null }).publicBaseUrl;
+    const configured = app.config.publicBaseUrl;
     const { svg, name } = await enterpriseQr(ctxOf(req), id(req), configured || `${req.protocol}://${req.host}`);
     return reply
       .header('content-type', 'image/svg+xml; charset=utf-8')

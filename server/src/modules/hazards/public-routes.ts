@@ -16,7 +16,7 @@ const ReceiptParams = Type.Object({ receiptCode: Type.String({ minLength: 10, ma
 export async function hazardPublicRoutes(app: FastifyInstance): Promise<void> {
   const caller = (req: FastifyRequest): PublicCaller => ({
     db: app.db, ip: req.ip, locale: pickLocale(req.headers['accept-language']), requestId: req.id,
-    addressSecret: (app.config as typeof app.config & { reportIpSecret?: string | null }).reportIpSecret,
+    addressSecret: app.config.reportIpSecret,
   });
 
   app.post('/public/reports', {
