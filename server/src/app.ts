@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Config } from './config.ts';
 import type { Database } from './platform/db.ts';
@@ -59,6 +60,14 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       plugins: [addFormats as never],
     },
   });
+  // Query strings, params and headers arrive as text, so they are coerced to the schema's types
+  // ("5" → 5, a single value → array). Bodies are JSON and are validated as sent: with coercion an
+  // explicit null for a nullable field would become '' or 0 (Ajv tries the union's first branch).
+  const ajvOptions = { removeAdditional: false, useDefaults: true, allErrors: true } as const;
+  const ajvText = new Ajv({ ...ajvOptions, coerceTypes: 'array' });
+  const ajvJson = new Ajv({ ...ajvOptions, coerceTypes: false });
+  for (const a of [ajvText, ajvJson]) (addFormats as unknown as (a: Ajv) => void)(a);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? ajvJson : ajvText).compile(schema));
   app.decorate('db', db);
   app.decorate('config', config);
   registerErrorHandling(app);

@@ -35,6 +35,17 @@ describe('route conventions', () => {
     assert.ok(checked > 25);
   });
 
+  it('JSON bodies are validated as sent (an explicit null stays null); query strings are coerced', async () => {
+    const admin = await t.as('admin');
+    const { rows } = await t.db.query<{ id: string }>("SELECT id FROM org WHERE type = 'enterprise' ORDER BY name LIMIT 1");
+    const r = await admin.patch(`/api/v1/enterprises/${rows[0]!.id}`, { employees: null, shortName: null });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().employees, null, 'not 0');
+    assert.equal(r.json().shortName, null, 'not an empty string');
+    assert.equal((await admin.patch(`/api/v1/enterprises/${rows[0]!.id}`, { employees: '12' })).statusCode, 400, 'a string is not a number in JSON');
+    assert.equal((await admin.get('/api/v1/teams/nearest?lon=90.2&lat=42.8&k=2')).statusCode, 200, '"2" in a query string is 2');
+  });
+
   it('every route with a body or querystring declares a schema', () => {
     for (const [p, ops] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(ops)) {
