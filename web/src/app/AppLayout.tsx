@@ -43,7 +43,8 @@ export function AppLayout() {
   }, [can, t]);
 
   const selected = useMemo(() => {
-    const paths = NAV.flatMap((g) => g.items.map((i) => i.path)).filter((p) => p !== '/');
+    // The longest matching entry wins (/hazards/stats is not 隐患台账 at /hazards).
+    const paths = NAV.flatMap((g) => g.items.map((i) => i.path)).filter((p) => p !== '/').sort((a, b) => b.length - a.length);
     return [paths.find((p) => location.pathname === p || location.pathname.startsWith(`${p}/`)) ?? '/'];
   }, [location.pathname]);
 

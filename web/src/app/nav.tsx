@@ -6,6 +6,10 @@ import {
 import { rnav } from '../domains/resources/messages.ts';
 import { FundOutlined } from '@ant-design/icons';
 import { snav } from '../domains/resources/messages-shelters.ts';
+import { risknav } from '../domains/risks/messages.ts';
+import { hnav } from '../domains/hazards/messages.ts';
+import { BarChartOutlined, FileSearchOutlined, NotificationOutlined } from '@ant-design/icons';
+import { BankOutlined, ExperimentOutlined, HeatMapOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Msg } from '../lib/i18n.tsx';
 import { shell } from './messages.ts';
 
@@ -46,6 +50,19 @@ export const NAV: NavGroup[] = [
       { path: '/resources/stock-alerts', label: rnav.stockAlerts, icon: <AlertOutlined />, permission: 'resources:read', testId: 'nav-stock-alerts' },
       { path: '/resources/shelters', label: snav.shelters, icon: <HomeOutlined />, permission: 'resources:read', testId: 'nav-shelters' },
       { path: '/resources/coverage', label: snav.coverage, icon: <FundOutlined />, permission: 'resources:read', testId: 'nav-coverage' },
+    ],
+  },
+  {
+    key: 'risks',
+    label: risknav.group,
+    items: [
+      { path: '/risks/enterprises', label: risknav.enterprises, icon: <BankOutlined />, permission: 'enterprises:read', testId: 'nav-enterprises' },
+      { path: '/risks/major-hazards', label: risknav.majorHazards, icon: <ExperimentOutlined />, permission: 'risks:read', testId: 'nav-major-hazards' },
+      { path: '/risks/points', label: risknav.points, icon: <WarningOutlined />, permission: 'risks:read', testId: 'nav-risk-points' },
+      { path: '/risks/map', label: risknav.map, icon: <HeatMapOutlined />, permission: 'risks:read', testId: 'nav-risk-map' },
+      { path: '/hazards', label: hnav.ledger, icon: <FileSearchOutlined />, permission: 'risks:read', testId: 'nav-hazards' },
+      { path: '/hazards/stats', label: hnav.stats, icon: <BarChartOutlined />, permission: 'risks:read', testId: 'nav-hazard-stats' },
+      { path: '/hazards/reports', label: hnav.reports, icon: <NotificationOutlined />, permission: 'risks:read', testId: 'nav-reports' },
     ],
   },
   {

@@ -22,11 +22,20 @@ const StockPage = lazy(() => import('../domains/resources/pages/StockPage.tsx'))
 const StockAlertsPage = lazy(() => import('../domains/resources/pages/StockAlertsPage.tsx'));
 const SheltersPage = lazy(() => import('../domains/resources/pages/SheltersPage.tsx'));
 const CoveragePage = lazy(() => import('../domains/resources/pages/CoveragePage.tsx'));
+const EnterprisesPage = lazy(() => import('../domains/risks/pages/EnterprisesPage.tsx'));
+const MajorHazardsPage = lazy(() => import('../domains/risks/pages/MajorHazardsPage.tsx'));
+const RiskPointsPage = lazy(() => import('../domains/risks/pages/RiskPointsPage.tsx'));
+const RiskMapPage = lazy(() => import('../domains/risks/pages/RiskMapPage.tsx'));
+const HazardsPage = lazy(() => import('../domains/hazards/pages/HazardsPage.tsx'));
+const HazardStatsPage = lazy(() => import('../domains/hazards/pages/HazardStatsPage.tsx'));
+const ReportsPage = lazy(() => import('../domains/hazards/pages/ReportsPage.tsx'));
+const PublicReportPage = lazy(() => import('../domains/hazards/pages/PublicReportPage.tsx'));
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<Suspense fallback={<FullPageSpin />}><LoginPage /></Suspense>} />
+      <Route path="/report" element={<Suspense fallback={<FullPageSpin />}><PublicReportPage /></Suspense>} />
       <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
         <Route index element={<DashboardPage />} />
         <Route path="users" element={<RequirePermission permission="users:read"><UsersPage /></RequirePermission>} />
@@ -45,6 +54,13 @@ export function AppRoutes() {
         <Route path="resources/stock-alerts" element={<RequirePermission permission="resources:read"><StockAlertsPage /></RequirePermission>} />
         <Route path="resources/shelters" element={<RequirePermission permission="resources:read"><SheltersPage /></RequirePermission>} />
         <Route path="resources/coverage" element={<RequirePermission permission="resources:read"><CoveragePage /></RequirePermission>} />
+        <Route path="risks/enterprises" element={<RequirePermission permission="enterprises:read"><EnterprisesPage /></RequirePermission>} />
+        <Route path="risks/major-hazards" element={<RequirePermission permission="risks:read"><MajorHazardsPage /></RequirePermission>} />
+        <Route path="risks/points" element={<RequirePermission permission="risks:read"><RiskPointsPage /></RequirePermission>} />
+        <Route path="risks/map" element={<RequirePermission permission="risks:read"><RiskMapPage /></RequirePermission>} />
+        <Route path="hazards" element={<RequirePermission permission="risks:read"><HazardsPage /></RequirePermission>} />
+        <Route path="hazards/stats" element={<RequirePermission permission="risks:read"><HazardStatsPage /></RequirePermission>} />
+        <Route path="hazards/reports" element={<RequirePermission permission="risks:read"><ReportsPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
