@@ -271,9 +271,11 @@ describe('dual prevention UI (headless Chromium)', () => {
   });
 
   it('the four-colour map shows the summary by township and industry and coloured markers that open their card', async () => {
-    const summary = page.waitForResponse((r) => r.url().includes('/api/v1/risks/summary?by=region'));
     await page.getByTestId('nav-risk-map').click();
-    const rows = (await (await summary).json()) as SummaryBody[];
+    await page.getByTestId('risk-summary-row').first().waitFor({ timeout: 60_000 });
+    // The server's figures, read with the page's own session (not by catching the page's request,
+    // which can complete before a listener is in place when the page comes from the cache).
+    const rows = (await (await page.request.get(`${server.url}/api/v1/risks/summary?by=region`)).json()) as SummaryBody[];
     await page.locator('[data-testid="risk-map-state"][data-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
     assert.equal(await page.getByTestId('map-error').count(), 0, 'WebGL map rendered');
 
