@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
 
 /**
@@ -62,7 +62,14 @@ describe('xlsx import UI (headless Chromium)', () => {
     await page.getByTestId('teams-table-row').first().waitFor();
     await page.getByTestId('teams-import').click();
     await page.getByTestId('import-modal').waitFor();
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+    // A click can land while the modal is still animating in and do nothing: repeat it (at most 3 times).
+    let dl: Download | undefined;
+    for (let i = 0; i < 3 && !dl; i++) {
+      const next = page.waitForEvent('download', { timeout: 10_000 }).catch(() => undefined);
+      await page.getByTestId('import-template').click();
+      dl = await next;
+    }
+    assert.ok(dl, 'the template downloads');
     assert.match(dl.suggestedFilename(), /^救援队伍导入模板-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const file = path.join(dir, 'template.xlsx');
     await dl.saveAs(file);
