@@ -116,7 +116,12 @@ describe('dual prevention UI (headless Chromium)', () => {
     await page.getByTestId('enterprises-table-search').locator('input').fill(codes.valid);
     await page.getByTestId('enterprises-table-search').locator('input').press('Enter');
     const row = page.getByTestId('enterprises-table-row').filter({ hasText: entName });
-    await row.waitFor();
+    // Wait for the search result itself (the unfiltered page, which may also show the new row, is replaced).
+    const found = await page.waitForFunction((code) => {
+      const rows = [...document.querySelectorAll('[data-testid="enterprises-table-row"]')];
+      return rows.length > 0 && rows.every((r) => r.textContent?.includes(code));
+    }, codes.valid, { timeout: 15_000 }).then(() => true, () => false);
+    assert.ok(found, 'the table shows the search result');
     assert.equal(await page.getByTestId('enterprises-table-row').count(), 1, 'the search by credit code finds exactly the new enterprise');
     assert.match(await row.innerText(), new RegExp(codes.valid));
     assert.match(await row.innerText(), /鄯善镇/);
