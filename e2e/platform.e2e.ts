@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { login, openBrowser, shot, startServer, type Server, choose } from './helpers.ts';
 
 /**
  * The platform shell in a real browser against the real server: sign in, every page opens and does
@@ -57,9 +57,7 @@ describe('platform UI (headless Chromium)', () => {
     await page.getByTestId('user-form-username').fill(username);
     await page.getByTestId('user-form-displayName').fill('端到端测试员');
     await page.getByTestId('user-form-password').fill('abc12345');
-    await page.getByTestId('user-form-roles').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="值班员"]').click();
-    await page.keyboard.press('Escape');
+    await choose(page, 'user-form-roles', '值班员', { multiple: true });
     await page.getByTestId('user-form-phone').fill('0995-1234567');
     await page.getByTestId('user-form-submit').click();
     await page.locator('.ant-message').getByText('已创建用户').waitFor();
