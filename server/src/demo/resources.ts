@@ -2,6 +2,7 @@ import type { Db } from '../platform/db.ts';
 import { COUNTY } from './data.ts';
 import { demoId, prng } from './ids.ts';
 import { seedShelters } from './shelters.ts';
+import { writeSetting } from '../platform/settings.ts';
 
 /**
  * Demo rescue teams, experts and large equipment for 鄯善县 (names realistic, people invented).
@@ -112,7 +113,7 @@ export async function seedResources(tx: Db): Promise<{ teams: number; experts: n
   // Per-person kit and plan targets for the coverage figures (plans of this size: 1,200 relocated people).
   const kit = [['tent', 0.25], ['quilt', 1], ['food', 0.5], ['water', 0.5]].map(([k, n]) => ({ materialId: demoId(`material-${k}`), perPerson: n }));
   const targets = [[COUNTY, 1200], ['650421100000', 300], ['650421103000', 200], ['650421104000', 150]].map(([c, n]) => ({ regionCode: c, people: n }));
-  await tx.query("INSERT INTO system_setting (key, value) VALUES ('resources.coverage', $1)", [JSON.stringify({ kit, targets })]);
+  await writeSetting(tx, 'resources.coverage', { kit, targets });
   return { teams: all.length, experts: EXPERTS.length, equipment: EQUIPMENT.length, ...stock, shelters };
 }
 

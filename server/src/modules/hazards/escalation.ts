@@ -2,7 +2,9 @@ import { appendAudit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { notify } from '../notifications/service.ts';
+import { activeUserIds, type Audience } from '../users/service.ts';
 import { DEFAULT_ESCALATION_STEPS, escalationsDue, type EscalationStep, type EscalationTarget } from './rules.ts';
+import { readSetting } from '../../platform/settings.ts';
 
 // Overdue escalation (超期升级): a job that finds rectifications past their deadline and notifies, step
 // by step, the responsible unit, then the township/department, then the bureau. Durable: the last step
@@ -13,24 +15,15 @@ export const ESCALATION_SETTING = 'hazards.escalation';
 const TARGET_LABELS: Record<EscalationTarget, string> = { owner: '责任单位', township: '属地乡镇与行业部门', bureau: '县应急管理局' };
 
 export async function escalationSteps(db: Db): Promise<readonly EscalationStep[]> {
-  const { rows } = await db.query<{ value: { steps?: EscalationStep[] } }>('SELECT value FROM system_setting WHERE key = $1', [ESCALATION_SETTING]);
-  return rows[0]?.value.steps?.length ? rows[0].value.steps : DEFAULT_ESCALATION_STEPS;
+  const steps = (await readSetting<{ steps?: EscalationStep[] }>(db, ESCALATION_SETTING))?.steps;
+  return steps?.length ? steps : DEFAULT_ESCALATION_STEPS;
 }
 
-/** The accounts to notify for a step: the unit's own users; township offices of the area and the regulators of the industry; the bureau. */
-async function recipients(tx: Db, target: EscalationTarget, h: { org_id: string | null; region_code: string }): Promise<string[]> {
-  const sql = {
-    owner: `SELECT id FROM app_user WHERE status = 'active' AND org_id = $1`,
-    township: `SELECT u.id FROM app_user u JOIN region ur ON ur.code = u.region_code JOIN region hr ON hr.code = $2
-                WHERE u.status = 'active' AND (('township' = ANY(u.roles) AND hr.path LIKE ur.path || '%' AND ur.parent_code IS NOT NULL)
-                   OR ('regulator' = ANY(u.roles) AND u.industries && (SELECT industry_codes FROM org WHERE id = $1)))`,
-    bureau: `SELECT u.id FROM app_user u JOIN region ur ON ur.code = u.region_code
-              WHERE u.status = 'active' AND ur.parent_code IS NULL AND u.roles && ARRAY['bureau_staff','duty_officer']::text[]`,
-  }[target];
-  const params = { owner: [h.org_id], township: [h.org_id, h.region_code], bureau: [] }[target];
-  const { rows } = await tx.query<{ id: string }>(sql, params);
-  return rows.map((r) => r.id);
-}
+/** The audience of each step: the unit's own accounts; the township offices of the area and the regulators of the industry; the bureau. */
+const audience = (target: EscalationTarget, h: { org_id: string | null; region_code: string }): Audience =>
+  target === 'owner' ? { orgId: h.org_id }
+    : target === 'township' ? { supervisorsOf: { regionCode: h.region_code, orgId: h.org_id } }
+      : { countyRoles: ['bureau_staff', 'duty_officer'] };
 
 /**
  * One run: every overdue hazard whose next step is due gets its notices (and catches up on missed
@@ -39,6 +32,13 @@ async function recipients(tx: Db, target: EscalationTarget, h: { org_id: string 
  */
 export async function runEscalation(db: Db, now = new Date(), batch = 200): Promise<number> {
   const steps = await escalationSteps(db);
+  // One lookup per audience per run: many overdue hazards share a unit, a township, the bureau.
+  const cache = new Map<string, Promise<string[]>>();
+  const recipients = (tx: Db, a: Audience) => {
+    const key = JSON.stringify(a);
+    if (!cache.has(key)) cache.set(key, activeUserIds(tx, a));
+    return cache.get(key)!;
+  };
   let sent = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
@@ -52,7 +52,7 @@ export async function runEscalation(db: Db, now = new Date(), batch = 200): Prom
         if (!due.length) continue;
         for (const { step } of due) {
           const days = Math.floor((now.getTime() - new Date(h.deadline).getTime()) / 86_400_000);
-          await notify(tx, await recipients(tx, step.notify, h), {
+          await notify(tx, await recipients(tx, audience(step.notify, h)), {
             title: `隐患超期${days > 0 ? ` ${days} 天` : ''}：${h.code} ${h.title}`,
             body: `整改期限 ${new Date(h.deadline).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} 已过，现通知${TARGET_LABELS[step.notify]}督促整改。`,
             link: `/hazards?open=${h.id}`,

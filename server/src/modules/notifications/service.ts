@@ -24,6 +24,20 @@ export async function notify(tx: Db, userIds: string[], n: { title: string; body
     [userIds, n.title, n.body ?? null, n.link ?? null]);
 }
 
+/**
+ * Like notify(), but skips users who already received a notice with the same title within the last
+ * `withinHours` (daily sweeps: one notice per subject a day). Returns how many users were notified.
+ */
+export async function notifyOnce(tx: Db, userIds: string[], n: { title: string; body?: string; link?: string }, withinHours: number): Promise<number> {
+  if (!userIds.length) return 0;
+  const { rows } = await tx.query<{ user_id: string }>(
+    `SELECT DISTINCT user_id FROM notification WHERE user_id = ANY($1::uuid[]) AND title = $2 AND created_at > now() - make_interval(hours => $3)`,
+    [userIds, n.title, withinHours]);
+  const fresh = userIds.filter((u) => !rows.some((r) => r.user_id === u));
+  await notify(tx, fresh, n);
+  return fresh.length;
+}
+
 /** The actor's own notifications, newest first; plus the unread count. */
 export async function listNotifications(ctx: ServiceCtx, unreadOnly: boolean): Promise<{ items: Notification[]; unread: number }> {
   const { rows } = await ctx.db.query<Notification & { createdAt: Date; readAt: Date | null }>(

@@ -3,6 +3,7 @@ import { write, type ServiceCtx } from '../../platform/context.ts';
 import { outOfScope, validationFailed } from '../../platform/errors.ts';
 import { nullable } from '../../platform/values.ts';
 import { usableBatchSql } from './warehouses.ts';
+import { readSetting, writeSetting } from '../../platform/settings.ts';
 
 // Coverage figures (保障能力): how many relocated people the current stock supports, by a per-person
 // kit kept in settings, against the plan's target, per township and for the county; rescue teams per
@@ -40,8 +41,7 @@ export type Coverage = Static<typeof CoverageSchema>;
 type Row = Static<typeof CoverageRowSchema>;
 
 async function storedSettings(ctx: ServiceCtx): Promise<CoverageSettings> {
-  const { rows } = await ctx.db.query<{ value: CoverageSettings }>('SELECT value FROM system_setting WHERE key = $1', [COVERAGE_SETTING]);
-  return rows[0]?.value ?? { kit: [], targets: [] };
+  return (await readSetting<CoverageSettings>(ctx.db, COVERAGE_SETTING)) ?? { kit: [], targets: [] };
 }
 
 /** The kit (shared) and the targets of the regions the actor may see (none for organisation accounts). */
@@ -122,9 +122,7 @@ export async function setCoverageSettings(ctx: ServiceCtx, input: CoverageSettin
     const unknown = input.targets.findIndex((t) => !regs.some((r) => r.code === t.regionCode));
     if (unknown >= 0) throw validationFailed([{ path: `targets/${unknown}/regionCode`, message: en ? 'unknown region' : '区域不存在' }]);
     const before = await storedSettings({ ...ctx, db: tx });
-    await tx.query(
-      `INSERT INTO system_setting (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [COVERAGE_SETTING, JSON.stringify(input)]);
+    await writeSetting(tx, COVERAGE_SETTING, input);
     await audit({ action: 'settings', entityType: 'system', entityId: COVERAGE_SETTING, summary: '修改应急物资人均保障标准与保障目标', before, after: input });
   });
   return storedSettings(ctx);

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema, withinMetresSql } from '../../platform/geo.ts';
 import { Params, scopeCondition } from '../../platform/query.ts';
-import { notify } from '../notifications/service.ts';
+import { notify, notifyOnce } from '../notifications/service.ts';
 import { getWarehouse, usableBatchSql, WAREHOUSE_SCOPE } from './warehouses.ts';
 import { isoDate } from '../../platform/values.ts';
 
@@ -197,16 +197,14 @@ export async function notifyExpiring(db: Db, days = 30): Promise<number> {
   const alerts = (await stockAlerts(db, { sql: 'TRUE', params }, days)).filter((a) => a.kind !== 'below_minimum');
   let sent = 0;
   await db.transaction(async (tx) => {
+    const { rows: managers } = await tx.query<{ id: string; manager_user_id: string | null }>(
+      'SELECT id, manager_user_id FROM warehouse WHERE id = ANY($1::uuid[])', [[...new Set(alerts.map((a) => a.warehouseId))]]);
     for (const a of alerts) {
-      const { rows } = await tx.query<{ manager_user_id: string | null }>('SELECT manager_user_id FROM warehouse WHERE id = $1', [a.warehouseId]);
-      const manager = rows[0]?.manager_user_id;
+      const manager = managers.find((w) => w.id === a.warehouseId)?.manager_user_id;
       if (!manager) continue;
       const title = `${a.kind === 'expired' ? '物资已过期' : '物资临期'}：${a.warehouseName} ${a.materialName}（批次 ${a.batchNo}）`;
       // One notice per batch and kind per day.
-      const { rows: dup } = await tx.query("SELECT 1 FROM notification WHERE user_id = $1 AND title = $2 AND created_at > now() - interval '20 hours'", [manager, title]);
-      if (dup.length) continue;
-      await notify(tx, [manager], { title, body: `数量 ${a.quantity} ${a.unit}，有效期至 ${a.expiryDate}`, link: `/resources/stock?warehouseId=${a.warehouseId}` });
-      sent++;
+      sent += await notifyOnce(tx, [manager], { title, body: `数量 ${a.quantity} ${a.unit}，有效期至 ${a.expiryDate}`, link: `/resources/stock?warehouseId=${a.warehouseId}` }, 20);
     }
   });
   return sent;

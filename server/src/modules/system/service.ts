@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db.ts';
+import { readSetting } from '../../platform/settings.ts';
 
 /** Facts for health checks, metrics and the UI's metadata. */
 export async function dbUp(db: Db): Promise<boolean> {
@@ -23,6 +24,5 @@ export async function migrationCount(db: Db): Promise<number> {
 
 /** The demo marker written by the demo seed (null outside demo installs). */
 export async function demoInfo(db: Db): Promise<unknown> {
-  const { rows } = await db.query<{ value: unknown }>("SELECT value FROM system_setting WHERE key = 'demo'");
-  return rows[0]?.value ?? null;
+  return readSetting(db, 'demo');
 }

@@ -258,3 +258,23 @@ export async function setLocale(ctx: ServiceCtx, locale: 'zh-CN' | 'en-US'): Pro
   });
   invalidateAuthCache({ userId: ctx.actor.id });
 }
+
+/**
+ * Active accounts to notify, for jobs in other modules: an organisation's own accounts; the township
+ * offices whose region contains `regionCode` plus the regulators of the organisation's industries; or
+ * county-level accounts holding one of the roles.
+ */
+export type Audience = { orgId: string | null } | { supervisorsOf: { regionCode: string; orgId: string | null } } | { countyRoles: Role[] };
+
+export async function activeUserIds(db: Db, a: Audience): Promise<string[]> {
+  const [sql, params] = 'countyRoles' in a
+    ? [`SELECT u.id FROM app_user u JOIN region ur ON ur.code = u.region_code
+         WHERE u.status = 'active' AND ur.parent_code IS NULL AND u.roles && $1::text[]`, [a.countyRoles]]
+    : 'supervisorsOf' in a
+      ? [`SELECT u.id FROM app_user u JOIN region ur ON ur.code = u.region_code JOIN region hr ON hr.code = $2
+           WHERE u.status = 'active' AND (('township' = ANY(u.roles) AND hr.path LIKE ur.path || '%' AND ur.parent_code IS NOT NULL)
+              OR ('regulator' = ANY(u.roles) AND u.industries && (SELECT industry_codes FROM org WHERE id = $1)))`, [a.supervisorsOf.orgId, a.supervisorsOf.regionCode]]
+      : [`SELECT id FROM app_user WHERE status = 'active' AND org_id = $1`, [a.orgId]];
+  const { rows } = await db.query<{ id: string }>(sql, params);
+  return rows.map((r) => r.id);
+}
