@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../platform/db.ts';
 import { COUNTY, USERS } from './data.ts';
 import { demoId, prng } from './ids.ts';
+import { optionalPointSql } from '../platform/geo.ts';
 
 /**
  * Demo checks and public reports for 鄯善县 (issue 4, part 3): four checklists (危险化学品企业 after
@@ -189,7 +190,7 @@ export async function seedChecks(tx: Db): Promise<{ checkTemplates: number; chec
     await tx.query(
       `INSERT INTO public_report (id, receipt_code, description, description_hash, location_text, location, region_code, contact_name, contact_phone,
          status, hazard_id, dismiss_reason, handled_by, handled_by_name, handled_at, is_demo, created_at)
-       VALUES ($1,$2,$3,$4,$5, CASE WHEN $6::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($6, $7), 4326) END, $8,$9,$10,$11,$12,$13,$14,$15,$16, true, $17)`,
+       VALUES ($1,$2,$3,$4,$5, ${optionalPointSql('$6', '$7')}, $8,$9,$10,$11,$12,$13,$14,$15,$16, true, $17)`,
       [demoId(`public-report-${r.key}`), code, description, createHash('sha256').update(description).digest('hex'), r.locationText ?? null, point?.[0] ?? null, point?.[1] ?? null,
         region, r.contact?.[0] ?? null, r.contact?.[1] ?? null, r.hazard ? 'triaged' : r.dismiss ? 'dismissed' : 'new', r.hazard ? demoId(r.hazard) : null, r.dismiss ?? null,
         handler?.id ?? null, handler?.name ?? null, handledAt?.toISOString() ?? null, createdAt.toISOString()]);

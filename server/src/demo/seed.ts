@@ -10,6 +10,8 @@ import { demoId, prng } from './ids.ts';
 import { seedResources } from './resources.ts';
 import { seedHazards } from './hazards.ts';
 import { seedChecks } from './checks.ts';
+import { writeSetting } from '../platform/settings.ts';
+import { optionalPointSql } from '../platform/geo.ts';
 
 export const REGIONS_FILE = path.resolve(import.meta.dirname, '..', '..', 'seeds', 'shanshan', 'regions.json');
 
@@ -52,9 +54,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
     const resources = await seedResources(tx);
     const hazards = await seedHazards(tx);
     const checks = await seedChecks(tx);
-    await tx.query(
-      `INSERT INTO system_setting (key, value) VALUES ('demo', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-      [JSON.stringify({ county: data.county.name, code: data.county.code, seededAt: new Date().toISOString(), source: data.source })]);
+    await writeSetting(tx, 'demo', { county: data.county.name, code: data.county.code, seededAt: new Date().toISOString(), source: data.source });
     await appendAudit(tx, systemActor('seed-demo'), {
       action: 'seed', entityType: 'system', entityId: 'demo', regionCode: COUNTY,
       summary: `初始化演示数据：${data.county.name} ${regions} 个区域、${orgs} 个单位、${users} 个账号、${resources.teams} 支队伍、${resources.experts} 名专家、${resources.equipment} 项装备`,
@@ -130,7 +130,7 @@ async function seedOrgs(tx: Db, data: RegionsJson): Promise<number> {
     const isEnterprise = o.type === 'enterprise';
     await tx.query(
       `INSERT INTO org (id, name, short_name, type, region_code, parent_id, industry_codes, credit_code, contact_name, contact_phone, address, location, is_demo)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, CASE WHEN $12::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($12, $13), 4326) END, true)`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11, ${optionalPointSql('$12', '$13')}, true)`,
       [demoId(o.key), o.name, o.shortName ?? null, o.type, o.region, o.parent ? demoId(o.parent) : null, o.industries ?? [],
         isEnterprise ? demoCreditCode(o.key, rnd) : null, o.contact ?? null, phone(), o.address ?? null, loc?.[0] ?? null, loc?.[1] ?? null]);
   }

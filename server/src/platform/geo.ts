@@ -19,6 +19,11 @@ export function pointSql(_p: GeoPoint, firstParam: number): string {
   return `ST_SetSRID(ST_MakePoint($${firstParam}, $${firstParam + 1}), 4326)`;
 }
 
+/** SQL for an optional point from two parameter references: NULL when the longitude is NULL. */
+export function optionalPointSql(lon: string, lat: string): string {
+  return `CASE WHEN ${lon}::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326) END`;
+}
+
 /** SQL for a (multi)polygon from one GeoJSON text parameter, made valid and forced to MultiPolygon. */
 export function multiPolygonSql(param: number): string {
   return `ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($${param}), 4326)), 3))`;

@@ -98,3 +98,9 @@ registerFieldLabels({
   pageSize: ['每页条数', 'page size'],
   sort: ['排序', 'sort'],
 });
+
+/** The label of a coded value from a [zh, en] table in the given locale; the code itself when unknown, null for null. */
+export function pickLabel(labels: Readonly<Record<string, readonly [string, string, ...string[]]>>, value: unknown, locale: string): string | null {
+  if (value === null || value === undefined) return null;
+  return labels[String(value)]?.[locale === 'en-US' ? 1 : 0] ?? String(value);
+}

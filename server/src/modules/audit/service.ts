@@ -4,6 +4,7 @@ import type { ServiceCtx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isOwnerType, resolveOwner } from '../../platform/owners.ts';
 import { listResource, type Page, type ResourceDef } from '../../platform/query.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 export const AuditEntrySchema = Type.Object({
   seq: Type.Integer(),
@@ -61,7 +62,7 @@ export const auditResource: ResourceDef<AuditEntryOut> = {
     { key: 'seq', zh: '序号', en: 'Seq' },
     { key: 'at', zh: '时间', en: 'Time', width: 22 },
     { key: 'actorName', zh: '操作人', en: 'Actor' },
-    { key: 'action', zh: '操作', en: 'Action', format: (v, _r, l) => ACTION_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'action', zh: '操作', en: 'Action', format: (v, _r, l) => pickLabel(ACTION_LABELS, v, l) },
     { key: 'entityType', zh: '对象类型', en: 'Entity type' },
     { key: 'entityId', zh: '对象', en: 'Entity', width: 38 },
     { key: 'summary', zh: '摘要', en: 'Summary', width: 40 },

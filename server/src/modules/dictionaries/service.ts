@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import type { ResourceDef } from '../../platform/query.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 export const DICTS = ['event_type', 'industry', 'material_category', 'org_type', 'role', 'team_specialty'] as const;
 export const DICT_LABELS: Record<string, [string, string, string]> = {
@@ -49,7 +50,7 @@ export const dictResource: ResourceDef<DictItem> = {
   defaultSort: 'code',
   search: ['d.code', 'd.name', 'd.name_en'],
   columns: [
-    { key: 'dict', zh: '字典', en: 'Dictionary', format: (v, _r, l) => DICT_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'dict', zh: '字典', en: 'Dictionary', format: (v, _r, l) => pickLabel(DICT_LABELS, v, l) },
     { key: 'code', zh: '代码', en: 'Code' },
     { key: 'name', zh: '名称', en: 'Name', width: 30 },
     { key: 'nameEn', zh: '英文名称', en: 'English name', width: 30 },

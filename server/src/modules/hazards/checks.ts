@@ -2,8 +2,8 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt, type Actor } from '../../platform/actor.ts';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, notFound, outOfScope, validationFailed, type FieldError } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
-import { FIELD_LABELS, registerFieldLabels } from '../../platform/i18n.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
+import { FIELD_LABELS, registerFieldLabels, pickLabel } from '../../platform/i18n.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
 import { ENTERPRISE_SCOPE, getEnterprise } from './enterprises.ts';
@@ -21,7 +21,6 @@ export const CHECK_KIND_LABELS: Record<CheckKind, [string, string]> = {
   self_check: ['企业自查', 'Self-check'], inspection: ['监督检查', 'Inspection'], grid: ['网格员巡查', 'Grid patrol'], expert: ['专家检查', 'Expert check'],
 };
 export const CHECK_RESULTS = ['pass', 'fail', 'na'] as const;
-const label = (m: Record<string, [string, string]>, v: unknown, l: string) => m[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v);
 
 /** Field labels for validation messages, added only where the platform has none yet. */
 export function registerLabelsOnce(labels: Record<string, [string, string]>): void {
@@ -246,7 +245,7 @@ export const checksResource: ResourceDef<CheckRecord> = {
     { key: 'checkedAt', zh: '检查时间', en: 'Checked at', format: (v) => (v ? new Date(String(v)) : null) },
     { key: 'enterpriseName', zh: '企业', en: 'Enterprise', width: 32 },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
-    { key: 'kind', zh: '检查类型', en: 'Kind', format: (v, _r, l) => label(CHECK_KIND_LABELS, v, l) },
+    { key: 'kind', zh: '检查类型', en: 'Kind', format: (v, _r, l) => pickLabel(CHECK_KIND_LABELS, v, l) },
     { key: 'templateName', zh: '检查表', en: 'Checklist', width: 30 },
     { key: 'checkedByName', zh: '检查人', en: 'Checked by' },
     { key: 'checkerOrgName', zh: '检查单位', en: 'Checking unit', width: 24 },
@@ -347,7 +346,7 @@ export async function recordCheck(ctx: ServiceCtx, input: CheckCreate): Promise<
       `INSERT INTO check_record (org_id, template_id, template_name, kind, checked_by, checked_by_name, checker_org_id, participants, checked_at, results,
          pass_count, fail_count, na_count, summary, location)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8, coalesce($9::timestamptz, now()), $10, $11, $12, $13, $14,
-               CASE WHEN $15::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($15, $16), 4326) END) RETURNING id`,
+               ${optionalPointSql('$15', '$16')}) RETURNING id`,
       [e.id, input.templateId, t.name, kind, ctx.actor.kind === 'user' ? ctx.actor.id : null, ctx.actor.displayName, ctx.actor.orgId, input.participants ?? null,
         input.checkedAt ?? null, JSON.stringify(results), count('pass'), count('fail'), count('na'), input.summary ?? null,
         input.location?.coordinates[0] ?? null, input.location?.coordinates[1] ?? null]);

@@ -7,6 +7,7 @@ import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { isoDate, isoTime, nullable } from '../../platform/values.ts';
 import { createOrg, updateOrg, type OrgCreate } from '../orgs/service.ts';
 import { RISK_LEVEL_META, RISK_LEVELS } from './rules.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 // The enterprise registry (一企一档): an organisation of type 'enterprise' (identity, industry, region,
 // location) plus a profile (scale, contacts, standardisation, hazchem flag, regulating departments)
@@ -16,11 +17,11 @@ import { RISK_LEVEL_META, RISK_LEVELS } from './rules.ts';
 export const SCALES = ['large', 'medium', 'small', 'micro'] as const;
 export const SCALE_LABELS: Record<string, [string, string]> = { large: ['大型', 'Large'], medium: ['中型', 'Medium'], small: ['小型', 'Small'], micro: ['微型', 'Micro'] };
 export const RISK_LEVEL_LABELS: Record<string, [string, string]> = Object.fromEntries(RISK_LEVELS.map((l) => [l, [RISK_LEVEL_META[l].labelZh, RISK_LEVEL_META[l].labelEn]]));
-const label = (map: Record<string, [string, string]>, v: unknown, l: string) => (v === null || v === undefined ? null : map[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v));
 
-/** The most severe level among an enterprise's risk points (rank 1 = 重大). */
-const LEVEL_SQL = (org: string) => `(SELECT (ARRAY['major','large','general','low'])[min(CASE rp.level WHEN 'major' THEN 1 WHEN 'large' THEN 2 WHEN 'general' THEN 3 ELSE 4 END)]
-  FROM risk_point rp WHERE rp.org_id = ${org})`;
+/** Rank of the most severe risk point of an organisation: 1 重大 … 4 低, NULL when it has none. */
+export const RISK_RANK_SQL = (org: string) => `(SELECT min(CASE rp.level WHEN 'major' THEN 1 WHEN 'large' THEN 2 WHEN 'general' THEN 3 ELSE 4 END) FROM risk_point rp WHERE rp.org_id = ${org})`;
+/** The enterprise's own level: that of its most severe risk point. */
+const LEVEL_SQL = (org: string) => `((ARRAY['major','large','general','low'])[${RISK_RANK_SQL(org)}])`;
 
 export const EnterpriseSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), name: Type.String(), shortName: nullable(Type.String()), creditCode: nullable(Type.String()),
@@ -101,10 +102,10 @@ export const enterprisesResource: ResourceDef<Enterprise> = {
     { key: 'creditCode', zh: '统一社会信用代码', en: 'Credit code', width: 24 },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'industryCodes', zh: '行业代码', en: 'Industries' },
-    { key: 'scale', zh: '规模', en: 'Scale', format: (v, _r, l) => label(SCALE_LABELS, v, l) },
+    { key: 'scale', zh: '规模', en: 'Scale', format: (v, _r, l) => pickLabel(SCALE_LABELS, v, l) },
     { key: 'hazchem', zh: '危化品企业', en: 'Hazchem', format: (v, _r, l) => (v ? (l === 'en-US' ? 'yes' : '是') : (l === 'en-US' ? 'no' : '否')) },
     { key: 'standardLevel', zh: '标准化等级', en: 'Standardisation', format: (v, _r, l) => (v ? (l === 'en-US' ? `level ${v}` : `${['一', '二', '三'][Number(v) - 1]}级`) : null) },
-    { key: 'riskLevel', zh: '风险等级', en: 'Risk level', format: (v, _r, l) => label(RISK_LEVEL_LABELS, v, l) },
+    { key: 'riskLevel', zh: '风险等级', en: 'Risk level', format: (v, _r, l) => pickLabel(RISK_LEVEL_LABELS, v, l) },
     { key: 'riskPointCount', zh: '风险点数', en: 'Risk points' },
     { key: 'majorHazardCount', zh: '重大危险源数', en: 'Major hazard sources' },
     { key: 'legalRep', zh: '法定代表人', en: 'Legal representative' },

@@ -2,13 +2,15 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
 import { isoDate, isoTime, nullable } from '../../platform/values.ts';
+import { listAttachments } from '../attachments/service.ts';
 import { getEnterprise } from './enterprises.ts';
 import {
   HAZARD_ACTION_LABELS, HAZARD_STATUS_LABELS, HAZARD_STATUSES, transition, type HazardAction, type HazardRole, type HazardState, type TreatmentPlan,
 } from './rules.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 // Hidden hazards (隐患) and their closed loop. The pure state machine (who may do what, 五到位 for
 // 重大隐患, deadlines) is rules.ts; this file loads the hazard under a row lock, asks the rules, and
@@ -25,7 +27,6 @@ export const SOURCE_LABELS: Record<string, [string, string]> = {
   sensor_alarm: ['监测报警', 'Sensor alarm'], other: ['其他', 'Other'],
 };
 export const GRADE_LABELS: Record<string, [string, string]> = { general: ['一般隐患', 'General'], major: ['重大隐患', 'Major'] };
-const label = (m: Record<string, [string, string]>, v: unknown, l: string) => m[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v);
 
 const PlanSchema = Type.Object({
   responsibleUnit: Type.Optional(nullable(Type.String({ maxLength: 100, description: '责任：治理责任单位' }))),
@@ -83,9 +84,9 @@ export const hazardsResource: ResourceDef<Hazard> = {
     { key: 'enterpriseName', zh: '企业/单位', en: 'Enterprise', width: 32 },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'title', zh: '隐患名称', en: 'Hazard', width: 30 },
-    { key: 'grade', zh: '等级', en: 'Grade', format: (v, _r, l) => label(GRADE_LABELS, v, l) },
-    { key: 'category', zh: '类别', en: 'Category', format: (v, _r, l) => label(CATEGORY_LABELS, v, l) },
-    { key: 'source', zh: '来源', en: 'Source', format: (v, _r, l) => label(SOURCE_LABELS, v, l) },
+    { key: 'grade', zh: '等级', en: 'Grade', format: (v, _r, l) => pickLabel(GRADE_LABELS, v, l) },
+    { key: 'category', zh: '类别', en: 'Category', format: (v, _r, l) => pickLabel(CATEGORY_LABELS, v, l) },
+    { key: 'source', zh: '来源', en: 'Source', format: (v, _r, l) => pickLabel(SOURCE_LABELS, v, l) },
     { key: 'foundAt', zh: '发现时间', en: 'Found at', format: (v) => (v ? new Date(String(v)) : null) },
     { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => HAZARD_STATUS_LABELS[v as keyof typeof HAZARD_STATUS_LABELS]?.[l === 'en-US' ? 'en' : 'zh'] ?? String(v) },
     { key: 'deadline', zh: '整改期限', en: 'Deadline', format: (v) => (v ? new Date(String(v)) : null) },
@@ -139,7 +140,7 @@ export async function reportHazard(ctx: ServiceCtx, input: HazardCreate): Promis
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO hazard (code, org_id, region_code, title, description, category, grade, source, found_by, found_by_name, found_at, location)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10, coalesce($11::timestamptz, now()),
-               CASE WHEN $12::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($12, $13), 4326) END) RETURNING id`,
+               ${optionalPointSql('$12', '$13')}) RETURNING id`,
       [code, orgId, regionCode, input.title, input.description, input.category, input.grade, input.source, userId(ctx), ctx.actor.displayName,
         input.foundAt ?? null, input.location?.coordinates[0] ?? null, input.location?.coordinates[1] ?? null]);
     const hid = rows[0]!.id;
@@ -175,8 +176,8 @@ export async function actOnHazard(ctx: ServiceCtx, id: string, input: HazardActi
     const { rows: raw } = await tx.query<{ submitted_by: string | null }>('SELECT submitted_by FROM hazard WHERE id = $1', [id]);
     const photoIds = input.photoIds ?? [];
     if (photoIds.length) {
-      const { rows } = await tx.query<{ id: string }>("SELECT id FROM attachment WHERE id = ANY($1::uuid[]) AND owner_type = 'hazard' AND owner_id = $2", [photoIds, id]);
-      if (rows.length !== new Set(photoIds).size) throw validationFailed([{ path: 'photoIds', message: en ? 'photos must be uploaded to this hazard first' : '照片须先上传到本隐患' }]);
+      const own = await listAttachments({ ...ctx, db: tx }, 'hazard', id);
+      if (!photoIds.every((p) => own.some((a) => a.id === p))) throw validationFailed([{ path: 'photoIds', message: en ? 'photos must be uploaded to this hazard first' : '照片须先上传到本隐患' }]);
     }
     const state: HazardState = {
       status: h.status as HazardState['status'], grade: h.grade as HazardState['grade'], orgId: h.enterpriseId, deadline: toDate(h.deadline),
@@ -279,7 +280,7 @@ export async function hazardStats(ctx: ServiceCtx, q: Static<typeof HazardStatsQ
   const conds = [scopeCondition(ctx.actor.scope, hazardsResource.scope as Exclude<typeof hazardsResource.scope, 'reference'>, params)];
   if (q.from) conds.push(`h.found_at >= ${params.add(q.from)}::timestamptz`);
   if (q.to) conds.push(`h.found_at <= ${params.add(q.to)}::timestamptz`);
-  const label = (col: string, m: Record<string, [string, string]>) => `CASE ${col} ${Object.entries(m).map(([k, v]) => `WHEN '${k}' THEN '${v[ctx.locale === 'en-US' ? 1 : 0]}'`).join(' ')} END`;
+  const caseLabel = (col: string, m: Record<string, [string, string]>) => `CASE ${col} ${Object.entries(m).map(([k, v]) => `WHEN '${k}' THEN '${v[ctx.locale === 'en-US' ? 1 : 0]}'`).join(' ')} END`;
   const statusNames: Record<string, [string, string]> = Object.fromEntries(Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => [k, [v.zh, v.en]]));
   // Two levels: the hazards are counted per raw key (a column of hazard itself, so the scan is one
   // pass with no per-row joins), then the few raw groups are mapped to the dimension and summed.
@@ -289,9 +290,9 @@ export async function hazardStats(ctx: ServiceCtx, q: Static<typeof HazardStatsQ
       join: "LEFT JOIN org eo ON eo.id::text = a.raw LEFT JOIN LATERAL (SELECT d.code, d.name FROM dict_item d WHERE d.dict = 'industry' AND d.code = (SELECT c FROM unnest(eo.industry_codes) c WHERE c ~ '^[A-T]$' LIMIT 1)) ind ON true" },
     region: { raw: 'h.region_code', key: 'tw.code', name: 'tw.name',
       join: "JOIN region hr ON hr.code = a.raw JOIN region tw ON tw.parent_code IN (SELECT code FROM region WHERE parent_code IS NULL) AND hr.path LIKE tw.path || '%'" },
-    grade: { raw: 'h.grade', key: 'a.raw', name: label('a.raw', GRADE_LABELS) },
-    status: { raw: 'h.status', key: 'a.raw', name: label('a.raw', statusNames) },
-    source: { raw: 'h.source', key: 'a.raw', name: label('a.raw', SOURCE_LABELS) },
+    grade: { raw: 'h.grade', key: 'a.raw', name: caseLabel('a.raw', GRADE_LABELS) },
+    status: { raw: 'h.status', key: 'a.raw', name: caseLabel('a.raw', statusNames) },
+    source: { raw: 'h.source', key: 'a.raw', name: caseLabel('a.raw', SOURCE_LABELS) },
     month: { raw: "to_char(h.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')", key: 'a.raw', name: 'a.raw' },
   };
   const d = dim[q.by as (typeof STATS_DIMENSIONS)[number]];

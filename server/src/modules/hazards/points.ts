@@ -2,11 +2,12 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { duplicate, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
 import { isoDate, isoTime, nullable } from '../../platform/values.ts';
-import { ENTERPRISE_SCOPE, getEnterprise, RISK_LEVEL_LABELS } from './enterprises.ts';
+import { ENTERPRISE_SCOPE, getEnterprise, RISK_LEVEL_LABELS, RISK_RANK_SQL } from './enterprises.ts';
 import { assessmentProblems, LEC_C_OPTIONS, LEC_E_OPTIONS, LEC_L_OPTIONS, LS_SCORES, RISK_LEVEL_META, RISK_LEVELS, riskLevel, type RiskAssessmentInput } from './rules.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 // Risk points (风险点, 一企一清单): where, what can go wrong, how it was assessed (LEC or LS — the
 // inputs are kept), the resulting level 重大/较大/一般/低 = 红/橙/黄/蓝, the control measures and who
@@ -79,9 +80,9 @@ export const riskPointsResource: ResourceDef<RiskPoint> = {
       format: (v) => (v as string[]).map((c) => ACCIDENT_TYPES.find((a) => a.code === c)?.name ?? c).join('、') },
     { key: 'method', zh: '评价方法', en: 'Method' },
     { key: 'score', zh: '风险值', en: 'Score' },
-    { key: 'level', zh: '风险等级', en: 'Level', format: (v, _r, l) => RISK_LEVEL_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'level', zh: '风险等级', en: 'Level', format: (v, _r, l) => pickLabel(RISK_LEVEL_LABELS, v, l) },
     { key: 'controlMeasures', zh: '管控措施', en: 'Control measures', width: 40 },
-    { key: 'responsibleLevel', zh: '管控层级', en: 'Responsible level', format: (v, _r, l) => RESPONSIBLE_LEVEL_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'responsibleLevel', zh: '管控层级', en: 'Responsible level', format: (v, _r, l) => pickLabel(RESPONSIBLE_LEVEL_LABELS, v, l) },
     { key: 'responsiblePerson', zh: '责任人', en: 'Responsible person' },
     { key: 'reviewDate', zh: '复评日期', en: 'Review date' },
   ],
@@ -110,7 +111,7 @@ function grade(ctx: ServiceCtx, a: RiskAssessmentInput) {
 }
 
 const scores = (a: RiskAssessmentInput) => (a.method === 'LEC' ? [a.L, a.E, a.C, null] : [a.L, null, null, a.S]);
-const POINT = 'CASE WHEN $16::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($16, $17), 4326) END';
+const POINT = optionalPointSql('$16', '$17');
 /** $1 … $18 in the column order of the INSERT and UPDATE below (the point is $16/$17, the review date $18). */
 function values(orgId: string, p: Omit<RiskPointCreate, 'enterpriseId'>, g: ReturnType<typeof riskLevel>): unknown[] {
   return [orgId, p.name, p.position ?? null, p.hazardFactors, p.accidentTypes, p.assessment.method, ...scores(p.assessment), g.score, g.level,
@@ -202,7 +203,7 @@ export async function riskSummary(ctx: ServiceCtx, by: 'region' | 'industry'): P
   const { rows } = await ctx.db.query<Record<string, unknown>>(
     `WITH ent AS (
        SELECT o.id, g.key, g.name, g.sort,
-              (SELECT min(CASE rp.level WHEN 'major' THEN 1 WHEN 'large' THEN 2 WHEN 'general' THEN 3 ELSE 4 END) FROM risk_point rp WHERE rp.org_id = o.id) AS rank
+              ${RISK_RANK_SQL('o.id')} AS rank
          FROM org o JOIN region e ON e.code = o.region_code
          CROSS JOIN LATERAL (${group}) g
         WHERE o.type = 'enterprise' AND ${scope})

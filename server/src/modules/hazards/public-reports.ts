@@ -6,7 +6,7 @@ import { canWriteAt, systemActor } from '../../platform/actor.ts';
 import { write, type ServiceCtx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
@@ -14,6 +14,7 @@ import { attachmentFile, getAttachment, sniffMime, uploadAttachment } from '../a
 import { registerLabelsOnce } from './checks.ts';
 import { CATEGORIES, getHazard, reportHazard, type Hazard } from './hazards.ts';
 import { HAZARD_STATUS_LABELS, type HazardStatus } from './rules.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 // Public reports (群众举报): anyone, without an account, reports what they see (anonymous or with a
 // contact, a location, photos) and keeps a receipt code to look up the outcome. No CAPTCHA; abuse is
@@ -142,7 +143,7 @@ export async function submitPublicReport(caller: PublicCaller, input: PublicRepo
       const code = newReceiptCode();
       const { rows } = await tx.query<{ id: string; created_at: Date }>(
         `INSERT INTO public_report (receipt_code, description, description_hash, location_text, location, region_code, contact_name, contact_phone, ip_hash)
-         VALUES ($1,$2,$3,$4, CASE WHEN $5::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($5, $6), 4326) END, $7,$8,$9,$10)
+         VALUES ($1,$2,$3,$4, ${optionalPointSql('$5', '$6')}, $7,$8,$9,$10)
          ON CONFLICT (receipt_code) DO NOTHING RETURNING id, created_at`,
         [code, description, descHash, input.locationText?.trim() || null, input.location?.coordinates[0] ?? null, input.location?.coordinates[1] ?? null,
           regionCode, contactName, contactPhone, ipHash]);
@@ -238,7 +239,6 @@ export const PublicReportSchema = Type.Object({
 });
 export type PublicReport = Static<typeof PublicReportSchema>;
 
-const label = (m: Record<string, [string, string]>, v: unknown, l: string) => m[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v);
 
 export const publicReportsResource: ResourceDef<PublicReport> = {
   name: 'reports',
@@ -272,7 +272,7 @@ export const publicReportsResource: ResourceDef<PublicReport> = {
     { key: 'description', zh: '问题描述', en: 'Description', width: 50 },
     { key: 'locationText', zh: '位置描述', en: 'Location', width: 24 },
     { key: 'anonymous', zh: '匿名', en: 'Anonymous', format: (v, _r, l) => (v ? (l === 'en-US' ? 'yes' : '是') : (l === 'en-US' ? 'no' : '否')) },
-    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => label(REPORT_STATUS_LABELS, v, l) },
+    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => pickLabel(REPORT_STATUS_LABELS, v, l) },
     { key: 'hazardCode', zh: '隐患编号', en: 'Hazard' },
     { key: 'dismissReason', zh: '不予立案理由', en: 'Reason', width: 30 },
     { key: 'handledByName', zh: '处理人', en: 'Handled by' },

@@ -2,11 +2,12 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { duplicate, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
 import { ENTERPRISE_SCOPE, getEnterprise } from './enterprises.ts';
 import { assessMajorHazard, CATEGORY_TABLE, HAZARD_CATEGORIES, MAJOR_HAZARD_GRADE_LABELS, NAMED_CHEMICALS, type MajorHazardGrade } from './rules.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 // Major hazard sources (重大危险源), GB 18218-2018. The inputs (chemicals with their maximum quantities,
 // people exposed) are kept; S, α, R and the grade are computed by rules.ts on every write and stored,
@@ -68,7 +69,7 @@ export const majorHazardsResource: ResourceDef<MajorHazard> = {
   columns: [
     { key: 'enterpriseName', zh: '企业', en: 'Enterprise', width: 34 },
     { key: 'name', zh: '危险源名称', en: 'Source', width: 28 },
-    { key: 'unitType', zh: '单元类型', en: 'Unit', format: (v, _r, l) => UNIT_TYPE_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'unitType', zh: '单元类型', en: 'Unit', format: (v, _r, l) => pickLabel(UNIT_TYPE_LABELS, v, l) },
     { key: 'chemicals', zh: '危险化学品（最大量 t / 临界量 t）', en: 'Chemicals (q t / Q t)', width: 40,
       format: (v) => (v as { name: string; quantityT: number; criticalQuantityT: number }[]).map((c) => `${c.name} ${c.quantityT}/${c.criticalQuantityT}`).join('；') },
     { key: 'exposedPeople', zh: '暴露人数', en: 'People exposed' },
@@ -98,7 +99,7 @@ function assess(ctx: ServiceCtx, input: { chemicals: Static<typeof ChemicalInSch
   return { s: a.s, alpha: a.alpha, r: a.r, grade: a.grade, chemicals };
 }
 
-const POINT = 'CASE WHEN $8::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($8, $9), 4326) END';
+const POINT = optionalPointSql('$8', '$9');
 
 export async function createMajorHazard(ctx: ServiceCtx, input: MajorHazardCreate): Promise<MajorHazard> {
   const e = await getEnterprise(ctx, input.enterpriseId);

@@ -4,6 +4,7 @@ import { write, diff, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, duplicate, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema, GeoPolygonSchema, multiPolygonSql } from '../../platform/geo.ts';
 import { Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const;
 export const LEVEL_LABELS: Record<string, [string, string]> = {
@@ -72,7 +73,7 @@ export const regionsResource: ResourceDef<Region> = {
   columns: [
     { key: 'code', zh: '统计用区划代码', en: 'Code', width: 16 },
     { key: 'name', zh: '名称', en: 'Name' },
-    { key: 'level', zh: '层级', en: 'Level', format: (v, _r, l) => LEVEL_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'level', zh: '层级', en: 'Level', format: (v, _r, l) => pickLabel(LEVEL_LABELS, v, l) },
     { key: 'kind', zh: '类别', en: 'Kind' },
     { key: 'parentName', zh: '上级区域', en: 'Parent' },
     { key: 'population', zh: '人口', en: 'Population' },

@@ -2,10 +2,11 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 export const EQUIPMENT_STATUSES = ['available', 'in_use', 'maintenance'] as const;
 export const EQUIPMENT_STATUS_LABELS: Record<string, [string, string]> = { available: ['可调用', 'Available'], in_use: ['使用中', 'In use'], maintenance: ['维修保养', 'Maintenance'] };
@@ -58,7 +59,7 @@ export const equipmentResource: ResourceDef<Equipment> = {
     { key: 'type', zh: '类型', en: 'Type' },
     { key: 'model', zh: '型号', en: 'Model' },
     { key: 'quantity', zh: '数量', en: 'Quantity' },
-    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => EQUIPMENT_STATUS_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => pickLabel(EQUIPMENT_STATUS_LABELS, v, l) },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'orgName', zh: '所属单位', en: 'Owner', width: 30 },
     { key: 'contactName', zh: '联系人', en: 'Contact' },
@@ -77,7 +78,7 @@ function values(e: EquipmentCreate): unknown[] {
   return [e.name, e.type, e.model ?? null, e.quantity, e.regionCode, e.orgId ?? null, e.location?.coordinates[0] ?? null,
     e.location?.coordinates[1] ?? null, e.status ?? 'available', e.contactName ?? null, e.contactPhone ?? null, e.note ?? null];
 }
-const LOC = 'CASE WHEN $7::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($7, $8), 4326) END';
+const LOC = optionalPointSql('$7', '$8');
 
 export async function createEquipment(ctx: ServiceCtx, input: EquipmentCreate): Promise<Equipment> {
   if (!canWriteAt(ctx.actor.scope, input.regionCode, input.orgId ?? null)) throw outOfScope(input.regionCode);

@@ -2,10 +2,11 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 export const AVAILABILITY = ['available', 'busy', 'unavailable'] as const;
 export const AVAILABILITY_LABELS: Record<string, [string, string]> = { available: ['可调用', 'Available'], busy: ['任务中', 'Busy'], unavailable: ['不可用', 'Unavailable'] };
@@ -55,7 +56,7 @@ export const expertsResource: ResourceDef<Expert> = {
     { key: 'employer', zh: '工作单位', en: 'Employer', width: 30 },
     { key: 'phone', zh: '电话', en: 'Phone' },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
-    { key: 'availability', zh: '可用状态', en: 'Availability', format: (v, _r, l) => AVAILABILITY_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'availability', zh: '可用状态', en: 'Availability', format: (v, _r, l) => pickLabel(AVAILABILITY_LABELS, v, l) },
   ],
   map: (r) => ({ ...r, createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as Expert,
 };
@@ -70,7 +71,7 @@ function values(e: ExpertCreate): unknown[] {
   return [e.name, e.fields, e.title ?? null, e.employer ?? null, e.orgId ?? null, e.phone ?? null, e.regionCode, e.availability ?? 'available',
     e.location?.coordinates[0] ?? null, e.location?.coordinates[1] ?? null, e.note ?? null];
 }
-const LOC = 'CASE WHEN $9::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($9, $10), 4326) END';
+const LOC = optionalPointSql('$9', '$10');
 
 export async function createExpert(ctx: ServiceCtx, input: ExpertCreate): Promise<Expert> {
   if (!canWriteAt(ctx.actor.scope, input.regionCode, input.orgId ?? null)) throw outOfScope(input.regionCode);

@@ -2,10 +2,11 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, invalidState, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema, withinMetresSql } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, withinMetresSql, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 // Shelters (应急避难场所). Classes follow GB 51143-2015 §4.1.1: 紧急 (minutes to hours, nearby),
 // 固定 (days to weeks), 中心 (command, medical and supply hub). Occupancy is live: every check-in and
@@ -27,7 +28,6 @@ const LOG_KINDS = ['open', 'close', 'check_in', 'check_out'] as const;
 export const SHELTER_LOG_LABELS: Record<string, [string, string]> = {
   open: ['开放', 'Opened'], close: ['关闭', 'Closed'], check_in: ['入住', 'Check-in'], check_out: ['离开', 'Check-out'],
 };
-const label = (map: Record<string, [string, string]>, v: unknown, l: string) => map[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v);
 
 export const ShelterSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), name: Type.String(), kind: Type.String({ enum: [...SHELTER_KINDS] }),
@@ -108,15 +108,15 @@ export const sheltersResource: ResourceDef<Shelter> = {
   search: ['s.name', 's.address', 's.manager_name'],
   columns: [
     { key: 'name', zh: '场所名称', en: 'Shelter', width: 30 },
-    { key: 'kind', zh: '类别', en: 'Class', format: (v, _r, l) => label(SHELTER_KIND_LABELS, v, l) },
-    { key: 'space', zh: '空间类型', en: 'Space', format: (v, _r, l) => label(SHELTER_SPACE_LABELS, v, l) },
+    { key: 'kind', zh: '类别', en: 'Class', format: (v, _r, l) => pickLabel(SHELTER_KIND_LABELS, v, l) },
+    { key: 'space', zh: '空间类型', en: 'Space', format: (v, _r, l) => pickLabel(SHELTER_SPACE_LABELS, v, l) },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'address', zh: '地址', en: 'Address', width: 36 },
     { key: 'areaM2', zh: '有效面积（㎡）', en: 'Effective area (m²)' },
     { key: 'capacity', zh: '容量（人）', en: 'Capacity' },
     { key: 'occupancy', zh: '当前安置（人）', en: 'Occupancy' },
-    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => label(SHELTER_STATUS_LABELS, v, l) },
-    { key: 'facilities', zh: '设施', en: 'Facilities', width: 30, format: (v, _r, l) => (v as string[]).map((f) => label(SHELTER_FACILITY_LABELS, f, l)).join(l === 'en-US' ? ', ' : '、') },
+    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => pickLabel(SHELTER_STATUS_LABELS, v, l) },
+    { key: 'facilities', zh: '设施', en: 'Facilities', width: 30, format: (v, _r, l) => (v as string[]).map((f) => pickLabel(SHELTER_FACILITY_LABELS, f, l)).join(l === 'en-US' ? ', ' : '、') },
     { key: 'managerName', zh: '管理员', en: 'Manager' },
     { key: 'managerPhone', zh: '管理员电话', en: 'Manager phone' },
     { key: 'location', zh: '坐标', en: 'Coordinates', format: (v) => (v ? (v as { coordinates: number[] }).coordinates.join(',') : null) },
@@ -130,7 +130,7 @@ export async function getShelter(ctx: ServiceCtx, id: string): Promise<Shelter> 
   return s;
 }
 
-const LOC = 'CASE WHEN $8::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($8, $9), 4326) END';
+const LOC = optionalPointSql('$8', '$9');
 function values(s: ShelterCreate): unknown[] {
   return [s.name, s.kind, s.space ?? 'outdoor', s.regionCode, s.orgId ?? null, s.address ?? null, s.areaM2 ?? null,
     s.location?.coordinates[0] ?? null, s.location?.coordinates[1] ?? null, s.capacity, s.facilities ?? [],

@@ -7,6 +7,7 @@ import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { getWarehouse, WAREHOUSE_SCOPE } from './warehouses.ts';
 import { notifyIfBelowMinimum } from './decision.ts';
 import { isoDate, isoTime, nullable } from '../../platform/values.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 
 export const RESERVE_MODES = ['physical', 'agreement', 'capacity'] as const;
@@ -53,7 +54,7 @@ export const batchesResource: ResourceDef<Batch> = {
     { key: 'unit', zh: '单位', en: 'Unit' },
     { key: 'productionDate', zh: '生产日期', en: 'Produced' },
     { key: 'expiryDate', zh: '有效期至', en: 'Expires' },
-    { key: 'reserveMode', zh: '储备方式', en: 'Reserve mode', format: (v, _r, l) => RESERVE_MODE_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'reserveMode', zh: '储备方式', en: 'Reserve mode', format: (v, _r, l) => pickLabel(RESERVE_MODE_LABELS, v, l) },
   ],
   map: (r) => ({ ...r, productionDate: isoDate(r.productionDate), expiryDate: isoDate(r.expiryDate), updatedAt: isoTime(r.updatedAt) }) as Batch,
 };
@@ -89,7 +90,7 @@ export const movementsResource: ResourceDef<Movement> = {
   search: ['s.doc_no', 'm.name', 's.destination_name', 's.reason'],
   columns: [
     { key: 'docNo', zh: '单据号', en: 'Document', width: 22 },
-    { key: 'kind', zh: '类型', en: 'Kind', format: (v, _r, l) => MOVEMENT_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'kind', zh: '类型', en: 'Kind', format: (v, _r, l) => pickLabel(MOVEMENT_LABELS, v, l) },
     { key: 'createdAt', zh: '时间', en: 'Time', width: 22 },
     { key: 'warehouseName', zh: '仓库', en: 'Warehouse', width: 26 },
     { key: 'materialName', zh: '物资', en: 'Material' },

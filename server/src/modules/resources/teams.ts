@@ -3,9 +3,10 @@ import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 export const TEAM_CATEGORIES = ['comprehensive', 'professional', 'enterprise', 'social', 'volunteer'] as const;
 export const TEAM_CATEGORY_LABELS: Record<string, [string, string]> = {
@@ -97,10 +98,10 @@ export const teamsResource: ResourceDef<Team> = {
   search: ['t.name', 't.leader_name', 't.base_address'],
   columns: [
     { key: 'name', zh: '队伍名称', en: 'Team', width: 30 },
-    { key: 'category', zh: '类别', en: 'Category', format: (v, _r, l) => TEAM_CATEGORY_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'category', zh: '类别', en: 'Category', format: (v, _r, l) => pickLabel(TEAM_CATEGORY_LABELS, v, l) },
     { key: 'specialties', zh: '专长', en: 'Specialties' },
     { key: 'headcount', zh: '人数', en: 'Headcount' },
-    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => TEAM_STATUS_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => pickLabel(TEAM_STATUS_LABELS, v, l) },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'orgName', zh: '所属单位', en: 'Organisation', width: 30 },
     { key: 'leaderName', zh: '负责人', en: 'Leader' },
@@ -134,7 +135,7 @@ function params(input: TeamCreate): unknown[] {
     input.base?.coordinates[0] ?? null, input.base?.coordinates[1] ?? null, input.note ?? null];
 }
 
-const POINT = (lon: string, lat: string) => `CASE WHEN ${lon}::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326) END`;
+const POINT = optionalPointSql;
 
 export async function createTeam(ctx: ServiceCtx, input: TeamCreate): Promise<Team> {
   assertWritable(ctx, input.regionCode, input.orgId ?? null);

@@ -2,10 +2,11 @@ import { Type, type Static } from 'typebox';
 import { canWriteAt } from '../../platform/actor.ts';
 import { diff, write, type ServiceCtx } from '../../platform/context.ts';
 import { duplicate, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
-import { asGeoJson, GeoPointSchema } from '../../platform/geo.ts';
+import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { SHARED_AT_ROOT } from './teams.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
+import { pickLabel } from '../../platform/i18n.ts';
 
 export const WAREHOUSE_LEVELS = ['county', 'township', 'village', 'agreement'] as const;
 export const WAREHOUSE_LEVEL_LABELS: Record<string, [string, string]> = {
@@ -65,7 +66,7 @@ export const warehousesResource: ResourceDef<Warehouse> = {
   search: ['w.name', 'w.address', 'w.manager_name'],
   columns: [
     { key: 'name', zh: '仓库名称', en: 'Warehouse', width: 30 },
-    { key: 'level', zh: '级别', en: 'Level', format: (v, _r, l) => WAREHOUSE_LEVEL_LABELS[String(v)]?.[l === 'en-US' ? 1 : 0] ?? String(v) },
+    { key: 'level', zh: '级别', en: 'Level', format: (v, _r, l) => pickLabel(WAREHOUSE_LEVEL_LABELS, v, l) },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'orgName', zh: '所属单位', en: 'Owner', width: 30 },
     { key: 'managerName', zh: '管理员', en: 'Manager' },
@@ -86,7 +87,7 @@ function values(w: WarehouseCreate): unknown[] {
   return [w.name, w.level, w.regionCode, w.orgId ?? null, w.managerName ?? null, w.managerPhone ?? null, w.managerUserId ?? null, w.address ?? null,
     w.location?.coordinates[0] ?? null, w.location?.coordinates[1] ?? null, w.areaM2 ?? null, w.note ?? null];
 }
-const LOC = 'CASE WHEN $9::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint($9, $10), 4326) END';
+const LOC = optionalPointSql('$9', '$10');
 
 function checkLevel(ctx: ServiceCtx, w: WarehouseCreate): void {
   if (w.level === 'agreement' && !w.orgId) {
