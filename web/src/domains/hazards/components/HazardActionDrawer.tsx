@@ -9,7 +9,8 @@ import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Select, Uploa
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
-import { ApiError, api, errorMessage } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
+import { useFormSubmit } from '../../../lib/forms.ts';
 import { common, useI18n, type Msg } from '../../../lib/i18n.tsx';
 import type { Attachment, Org, Page } from '../../../lib/types.ts';
 import { FIVE_ITEM_LABELS, hm } from '../messages.ts';
@@ -50,52 +51,26 @@ export function HazardActionDrawer({ hazard, kind, onClose, onDone }: {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<FiveItem[]>([]);
   const [files, setFiles] = useState<UploadFile[]>([]);
-
-  useEffect(() => {
-    if (!kind) return;
-    setError(null);
-    setMissing([]);
-    setFiles([]);
-    if (kind === 'assign') {
-      const p = hazard.plan ?? {};
-      form.setFieldsValue({
-        responsibleUnit: p.responsibleUnit ?? hazard.enterpriseName ?? undefined, responsiblePerson: p.responsiblePerson ?? undefined,
-        measures: p.measures ?? undefined, fundsYuan: p.fundsYuan ?? null, deadline: p.deadline ? dayjs(p.deadline) : null,
-        contingencyPlan: p.contingencyPlan ?? undefined,
-      });
-    }
-  }, [kind, hazard, form]);
-
-  const uploadPhotos = async (): Promise<string[]> => {
-    const ids: string[] = [];
-    for (const f of files) {
-      if (!f.originFileObj) continue;
-      const fd = new FormData();
-      fd.append('ownerType', 'hazard');
-      fd.append('ownerId', hazard.id);
-      fd.append('file', f.originFileObj, f.name);
-      const a = await api.post<Attachment>('/api/v1/attachments', fd);
-      ids.push(a.id);
-    }
-    return ids;
-  };
-
-  const submit = async () => {
-    if (!kind) return;
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    setMissing([]);
-    try {
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    // A missing 五到位 item marks its fields; other field errors go on their fields; the detail above the form.
+    fields: (err) => {
+      if (err instanceof ApiError) {
+        const miss = (err.problem as unknown as { missing?: FiveItem[] }).missing
+          ?? err.errors.filter((e) => e.path.startsWith('plan/')).map((e) => e.path.slice(5) as FiveItem);
+        if (miss.length) {
+          setMissing(miss);
+          form.setFields(miss.flatMap((i) => (ITEM_FIELDS[i] ?? []).map((name) => ({ name: name as keyof Values, errors: [`${t(hm.itemMissing)}：${t(FIVE_ITEM_LABELS[i])}`] }))));
+        } else if (err.errors.length) {
+          form.setFields(err.errors.filter((e) => !e.path.startsWith('plan/')).map((e) => ({ name: e.path.replace(/^\//, '').split('/').pop() as keyof Values, errors: [e.message] })));
+        }
+      }
+      return [];
+    },
+    save: async (v) => {
+      if (!kind) return;
+      setMissing([]);
       let h: Hazard;
       if (kind === 'supervise') {
         h = await api.post<Hazard>(`/api/v1/hazards/${hazard.id}/supervise`, {
@@ -120,21 +95,36 @@ export function HazardActionDrawer({ hazard, kind, onClose, onDone }: {
       message.success(t(hm.done, { action: t(ACTION_TITLES[kind]) }));
       onDone(h);
       onClose();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const miss = (err.problem as unknown as { missing?: FiveItem[] }).missing
-          ?? err.errors.filter((e) => e.path.startsWith('plan/')).map((e) => e.path.slice(5) as FiveItem);
-        if (miss.length) {
-          setMissing(miss);
-          form.setFields(miss.flatMap((i) => (ITEM_FIELDS[i] ?? []).map((name) => ({ name: name as keyof Values, errors: [`${t(hm.itemMissing)}：${t(FIVE_ITEM_LABELS[i])}`] }))));
-        } else if (err.errors.length) {
-          form.setFields(err.errors.filter((e) => !e.path.startsWith('plan/')).map((e) => ({ name: e.path.replace(/^\//, '').split('/').pop() as keyof Values, errors: [e.message] })));
-        }
-      }
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
+    },
+  });
+
+  useEffect(() => {
+    if (!kind) return;
+    setError(null);
+    setMissing([]);
+    setFiles([]);
+    if (kind === 'assign') {
+      const p = hazard.plan ?? {};
+      form.setFieldsValue({
+        responsibleUnit: p.responsibleUnit ?? hazard.enterpriseName ?? undefined, responsiblePerson: p.responsiblePerson ?? undefined,
+        measures: p.measures ?? undefined, fundsYuan: p.fundsYuan ?? null, deadline: p.deadline ? dayjs(p.deadline) : null,
+        contingencyPlan: p.contingencyPlan ?? undefined,
+      });
     }
+  }, [kind, hazard, form, setError]);
+
+  const uploadPhotos = async (): Promise<string[]> => {
+    const ids: string[] = [];
+    for (const f of files) {
+      if (!f.originFileObj) continue;
+      const fd = new FormData();
+      fd.append('ownerType', 'hazard');
+      fd.append('ownerId', hazard.id);
+      fd.append('file', f.originFileObj, f.name);
+      const a = await api.post<Attachment>('/api/v1/attachments', fd);
+      ids.push(a.id);
+    }
+    return ids;
   };
 
   const future = (d: Dayjs) => d.isBefore(dayjs(), 'day');
@@ -146,7 +136,7 @@ export function HazardActionDrawer({ hazard, kind, onClose, onDone }: {
       title={kind ? `${t(ACTION_TITLES[kind])} · ${hazard.code}` : ''}
       open={!!kind}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       saving={saving}
       error={error}
       testId="hazard-action"

@@ -2,11 +2,12 @@
  * 登记隐患: enterprise (its own for an enterprise account), title, description, category, grade,
  * source, found at and an optional location → POST /api/v1/hazards (待整改).
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
-import { ApiError, api, errorMessage } from '../../../lib/api.ts';
+import { ApiError, api } from '../../../lib/api.ts';
+import { useFormSubmit } from '../../../lib/forms.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { EnterpriseSelect } from '../../risks/components/EnterpriseSelect.tsx';
 import { CATEGORIES, CATEGORY_LABELS, GRADE_LABELS, GRADES, hm, SOURCE_LABELS, SOURCES } from '../messages.ts';
@@ -37,27 +38,16 @@ export function HazardFormDrawer({ open, onClose, onSaved }: { open: boolean; on
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      form.setFieldsValue({ category: 'equipment', grade: 'general', source: 'self_check', foundAt: dayjs() });
-    }
-  }, [open, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    const loc = parseLngLat(v.location);
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    // Every field error on its field; the problem's detail above the form.
+    fields: (err) => {
+      if (err instanceof ApiError && err.errors.length) {
+        form.setFields(err.errors.map((e) => ({ name: e.path.replace(/^\//, '').split('/')[0] as keyof Values, errors: [e.message] })));
+      }
+      return [];
+    },
+    save: async (v) => {
+      const loc = parseLngLat(v.location);
       const h = await api.post<Hazard>('/api/v1/hazards', {
         enterpriseId: v.enterpriseId, title: v.title.trim(), description: v.description.trim(), category: v.category, grade: v.grade, source: v.source,
         foundAt: v.foundAt.toISOString(),
@@ -66,18 +56,18 @@ export function HazardFormDrawer({ open, onClose, onSaved }: { open: boolean; on
       message.success(t(hm.created, { code: h.code }));
       onSaved(h);
       onClose();
-    } catch (err) {
-      if (err instanceof ApiError && err.errors.length) {
-        form.setFields(err.errors.map((e) => ({ name: e.path.replace(/^\//, '').split('/')[0] as keyof Values, errors: [e.message] })));
-      }
-      setError(errorMessage(err));
-    } finally {
-      setSaving(false);
+    },
+  });
+
+  useEffect(() => {
+    if (open) {
+      setError(null);
+      form.setFieldsValue({ category: 'equipment', grade: 'general', source: 'self_check', foundAt: dayjs() });
     }
-  };
+  }, [open, form, setError]);
 
   return (
-    <FormDrawer title={t(hm.create)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="hazard">
+    <FormDrawer title={t(hm.create)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="hazard">
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="enterpriseId" label={t(hm.enterprise)} rules={[{ required: true, message: t(common.requiredSelect) }]}>
           <EnterpriseSelect placeholder={t(hm.pickEnterprise)} data-testid="hazard-form-enterprise" style={{ width: '100%' }} />

@@ -9,6 +9,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
 import { api, ApiError, errorMessage } from '../../../lib/api.ts';
+import { useFormSubmit } from '../../../lib/forms.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { required } from '../../../lib/validators.ts';
 import { shm } from '../messages-shelters.ts';
@@ -39,8 +40,19 @@ export function CoverageSettingsDrawer({ open, coverage, onClose, onSaved }: { o
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [loading, setLoading] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: (err) => applyListErrors(form, err),
+    detailWithFieldErrors: false,
+    save: async (v) => {
+      const body: CoverageSettings = {
+        kit: (v.kit ?? []).map((k) => ({ materialId: k.materialId!, perPerson: k.perPerson! })),
+        targets: (v.targets ?? []).map((x) => ({ regionCode: x.regionCode!, people: x.people! })),
+      };
+      await api.put<CoverageSettings>('/api/v1/resources/coverage/settings', body);
+      message.success(t(shm.settingsSaved));
+      onSaved();
+    },
+  });
 
   // The kit's materials as picker options even when they are not on the picker's first page.
   const known = useMemo<Material[]>(() => (coverage?.kit ?? []).map((k) => ({
@@ -60,32 +72,7 @@ export function CoverageSettingsDrawer({ open, coverage, onClose, onSaved }: { o
     return () => {
       live = false;
     };
-  }, [open, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body: CoverageSettings = {
-      kit: (v.kit ?? []).map((k) => ({ materialId: k.materialId!, perPerson: k.perPerson! })),
-      targets: (v.targets ?? []).map((x) => ({ regionCode: x.regionCode!, people: x.people! })),
-    };
-    try {
-      await api.put<CoverageSettings>('/api/v1/resources/coverage/settings', body);
-      message.success(t(shm.settingsSaved));
-      onSaved();
-    } catch (err) {
-      const rest = applyListErrors(form, err);
-      setError(rest.length ? rest.join('；') : err instanceof ApiError && err.errors.length ? null : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, form, setError]);
 
   const unique = (list: 'kit' | 'targets', key: 'materialId' | 'regionCode', msg: string) => ({ getFieldValue }: { getFieldValue: (n: string) => unknown }) => ({
     validator: async (_r: unknown, value: unknown) => {
@@ -96,7 +83,7 @@ export function CoverageSettingsDrawer({ open, coverage, onClose, onSaved }: { o
   });
 
   return (
-    <FormDrawer title={t(shm.settings)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="coverage-settings" size={620}>
+    <FormDrawer title={t(shm.settings)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="coverage-settings" size={620}>
       <Alert type="info" showIcon title={t(shm.settingsHint)} style={{ marginBottom: 16 }} />
       <Spin spinning={loading}>
         <Form form={form} layout="vertical" autoComplete="off" data-testid="coverage-settings-form">

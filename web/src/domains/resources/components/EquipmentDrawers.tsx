@@ -1,20 +1,17 @@
 /** Create/edit (POST/PATCH /api/v1/equipment) and detail drawers of large equipment; rules mirror EquipmentCreateSchema. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, AutoComplete, Descriptions, Drawer, Form, Input, InputNumber, Select, Tabs, Tag } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
-import { Attachments } from '../../../components/Attachments.tsx';
-import { HistoryList } from '../../../components/HistoryList.tsx';
 import { OrgSelect } from '../../../components/OrgSelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, phoneRule, required } from '../../../lib/validators.ts';
 import { enumOptions } from '../dicts.ts';
 import { EQUIPMENT_STATUS_COLORS, EQUIPMENT_STATUS_LABELS, EQUIPMENT_STATUSES, EQUIPMENT_TYPES, rm } from '../messages.ts';
 import type { Equipment } from '../types.ts';
-import { formatPoint, LngLatItems, PointMap, toPoint } from './shared.tsx';
+import { formatPoint, LngLatItems, toPoint, useRecordTabs } from './shared.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 interface EquipmentFormValues {
@@ -44,9 +41,20 @@ export function EquipmentFormDrawer({ open, item, onClose, onSaved }: { open: bo
   const { message } = App.useApp();
   const { user: me } = useAuth();
   const [form] = Form.useForm<EquipmentFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editing = !!item;
+
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: FIELDS,
+    save: async (v) => {
+      const body = {
+        name: v.name.trim(), type: v.type.trim(), model: emptyToNull(v.model), quantity: v.quantity ?? 1, regionCode: v.regionCode, orgId: v.orgId ?? null,
+        status: v.status, contactName: emptyToNull(v.contactName), contactPhone: emptyToNull(v.contactPhone), location: toPoint(v.lng, v.lat), note: emptyToNull(v.note),
+      };
+      const saved = await saveRecord<Equipment>('/api/v1/equipment', item?.id, body);
+      message.success(t(editing ? rm.equipmentSaved : rm.equipmentCreated, { name: saved.name }));
+      onSaved(saved);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -61,35 +69,10 @@ export function EquipmentFormDrawer({ open, item, onClose, onSaved }: { open: bo
     } else {
       form.setFieldsValue({ regionCode: me?.regionCode, quantity: 1, status: 'available', orgId: null });
     }
-  }, [open, item, form, me]);
-
-  const submit = async () => {
-    let v: EquipmentFormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      name: v.name.trim(), type: v.type.trim(), model: emptyToNull(v.model), quantity: v.quantity ?? 1, regionCode: v.regionCode, orgId: v.orgId ?? null,
-      status: v.status, contactName: emptyToNull(v.contactName), contactPhone: emptyToNull(v.contactPhone), location: toPoint(v.lng, v.lat), note: emptyToNull(v.note),
-    };
-    try {
-      const saved = editing ? await api.patch<Equipment>(`/api/v1/equipment/${item.id}`, body) : await api.post<Equipment>('/api/v1/equipment', body);
-      message.success(t(editing ? rm.equipmentSaved : rm.equipmentCreated, { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, FIELDS);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, item, form, me, setError]);
 
   return (
-    <FormDrawer title={t(editing ? rm.equipmentEdit : rm.equipmentCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="equipment" size={600}>
+    <FormDrawer title={t(editing ? rm.equipmentEdit : rm.equipmentCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="equipment" size={600}>
       <Form form={form} layout="vertical" data-testid="equipment-form" autoComplete="off">
         <Form.Item name="name" label={t(rm.equipmentName)} rules={[required(t, rm.equipmentName), maxLen(t, rm.equipmentName, 100)]}>
           <Input data-testid="equipment-form-name" maxLength={100} />
@@ -146,7 +129,7 @@ export function EquipmentFormDrawer({ open, item, onClose, onSaved }: { open: bo
 
 export function EquipmentDetailDrawer({ item, onClose, reloadKey }: { item: Equipment | null; onClose: () => void; reloadKey: number }) {
   const { t, locale } = useI18n();
-  const { can } = useAuth();
+  const recordTabs = useRecordTabs();
   return (
     <Drawer open={!!item} onClose={onClose} size={680} title={item ? `${t(rm.equipmentDetail)} · ${item.name}` : ''} destroyOnHidden data-testid="equipment-detail">
       {item && (
@@ -167,11 +150,7 @@ export function EquipmentDetailDrawer({ item, onClose, reloadKey }: { item: Equi
           </Descriptions>
           <Tabs
             style={{ marginTop: 16 }}
-            items={[
-              { key: 'history', label: t(common.history), children: <HistoryList entityType="equipment" entityId={item.id} reloadKey={reloadKey} /> },
-              ...(item.location ? [{ key: 'map', label: t(rm.location), children: <PointMap point={item.location} name={item.name} color="#2563eb" testId="equipment-map" /> }] : []),
-              ...(can('attachments:read') ? [{ key: 'files', label: t(common.attachments), children: <Attachments ownerType="equipment" ownerId={item.id} canUpload={can('attachments:write')} /> }] : []),
-            ]}
+            items={recordTabs({ entityType: 'equipment', id: item.id, reloadKey, map: { point: item.location, name: item.name, color: '#2563eb', testId: 'equipment-map' } })}
           />
         </>
       )}

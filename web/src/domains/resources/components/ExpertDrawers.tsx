@@ -1,19 +1,16 @@
 /** Create/edit (POST/PATCH /api/v1/experts) and detail drawers of an expert; rules mirror ExpertCreateSchema. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Descriptions, Drawer, Form, Input, Select, Tabs, Tag } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
-import { Attachments } from '../../../components/Attachments.tsx';
-import { HistoryList } from '../../../components/HistoryList.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, phoneRule, required } from '../../../lib/validators.ts';
 import { enumOptions, useDict } from '../dicts.ts';
 import { AVAILABILITY, AVAILABILITY_COLORS, AVAILABILITY_LABELS, rm } from '../messages.ts';
 import type { Expert } from '../types.ts';
-import { formatPoint, LngLatItems, PointMap, toPoint } from './shared.tsx';
+import { formatPoint, LngLatItems, toPoint, useRecordTabs } from './shared.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 
 interface ExpertFormValues {
@@ -43,9 +40,19 @@ export function ExpertFormDrawer({ open, expert, onClose, onSaved }: { open: boo
   const { user: me } = useAuth();
   const eventTypes = useDict('event_type');
   const [form] = Form.useForm<ExpertFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editing = !!expert;
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: FIELDS,
+    save: async (v) => {
+      const body = {
+        name: v.name.trim(), fields: v.fields, title: emptyToNull(v.title), employer: emptyToNull(v.employer), phone: emptyToNull(v.phone),
+        regionCode: v.regionCode, availability: v.availability, location: toPoint(v.lng, v.lat), note: emptyToNull(v.note),
+      };
+      const saved = await saveRecord<Expert>('/api/v1/experts', expert?.id, body);
+      message.success(t(editing ? rm.expertSaved : rm.expertCreated, { name: saved.name }));
+      onSaved(saved);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -60,35 +67,10 @@ export function ExpertFormDrawer({ open, expert, onClose, onSaved }: { open: boo
     } else {
       form.setFieldsValue({ regionCode: me?.regionCode, fields: [], availability: 'available' });
     }
-  }, [open, expert, form, me]);
-
-  const submit = async () => {
-    let v: ExpertFormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      name: v.name.trim(), fields: v.fields, title: emptyToNull(v.title), employer: emptyToNull(v.employer), phone: emptyToNull(v.phone),
-      regionCode: v.regionCode, availability: v.availability, location: toPoint(v.lng, v.lat), note: emptyToNull(v.note),
-    };
-    try {
-      const saved = editing ? await api.patch<Expert>(`/api/v1/experts/${expert.id}`, body) : await api.post<Expert>('/api/v1/experts', body);
-      message.success(t(editing ? rm.expertSaved : rm.expertCreated, { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, FIELDS);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, expert, form, me, setError]);
 
   return (
-    <FormDrawer title={t(editing ? rm.expertEdit : rm.expertCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="expert" size={600}>
+    <FormDrawer title={t(editing ? rm.expertEdit : rm.expertCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="expert" size={600}>
       <Form form={form} layout="vertical" data-testid="expert-form" autoComplete="off">
         <div style={{ display: 'flex' }}>
           <Form.Item name="name" label={t(rm.expertName)} rules={[required(t, rm.expertName), maxLen(t, rm.expertName, 30)]} style={{ flex: 1, marginInlineEnd: 12 }}>
@@ -140,7 +122,7 @@ export function ExpertFormDrawer({ open, expert, onClose, onSaved }: { open: boo
 
 export function ExpertDetailDrawer({ expert, onClose, reloadKey }: { expert: Expert | null; onClose: () => void; reloadKey: number }) {
   const { t, locale } = useI18n();
-  const { can } = useAuth();
+  const recordTabs = useRecordTabs();
   const eventTypes = useDict('event_type');
   return (
     <Drawer open={!!expert} onClose={onClose} size={680} title={expert ? `${t(rm.expertDetail)} · ${expert.name}` : ''} destroyOnHidden data-testid="expert-detail">
@@ -160,11 +142,7 @@ export function ExpertDetailDrawer({ expert, onClose, reloadKey }: { expert: Exp
           </Descriptions>
           <Tabs
             style={{ marginTop: 16 }}
-            items={[
-              { key: 'history', label: t(common.history), children: <HistoryList entityType="expert" entityId={expert.id} reloadKey={reloadKey} /> },
-              ...(expert.location ? [{ key: 'map', label: t(rm.location), children: <PointMap point={expert.location} name={expert.name} color="#7c3aed" testId="expert-map" /> }] : []),
-              ...(can('attachments:read') ? [{ key: 'files', label: t(common.attachments), children: <Attachments ownerType="expert" ownerId={expert.id} canUpload={can('attachments:write')} /> }] : []),
-            ]}
+            items={recordTabs({ entityType: 'expert', id: expert.id, reloadKey, map: { point: expert.location, name: expert.name, color: '#7c3aed', testId: 'expert-map' } })}
           />
         </>
       )}

@@ -3,20 +3,30 @@
  * (GET /api/v1/warehouses/with-items, items as `materialId:quantity` pairs); shows each warehouse's
  * usable quantity of every item against the need.
  */
-import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Checkbox, Empty, Form, InputNumber, List, Space, Tag, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { App, Button, Checkbox, Form, InputNumber, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { api, errorMessage } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
-import { rm } from '../messages.ts';
 import { shm } from '../messages-shelters.ts';
 import type { WarehouseWithItems } from '../types.ts';
-import { km, type NearbyHits, type NearbyTabProps } from './MapNearbyShared.tsx';
+import { NearbyForm, NearbyKRadius, NearbyResults, useNearbyQuery, type NearbyHit, type NearbyTabProps } from './MapNearbyShared.tsx';
 import { MaterialSelect } from './StockPickers.tsx';
 import { WarehouseLevelTag } from './StockTags.tsx';
 
 interface Need { key: number; materialId: string | null; quantity: number | null }
+
+const toHit = (x: WarehouseWithItems): NearbyHit | null => (x.location ? { kind: 'warehouse', id: x.id, name: x.name, distanceM: x.distanceM, point: x.location.coordinates } : null);
+
+/** The needs as `materialId:quantity` pairs, one per material (a repeated material adds up), at most two decimals; null when none is complete. */
+function itemsParam(needs: Need[]): string | null {
+  const byMaterial = new Map<string, number>();
+  for (const n of needs) {
+    if (n.materialId && n.quantity != null && n.quantity > 0) byMaterial.set(n.materialId, (byMaterial.get(n.materialId) ?? 0) + n.quantity);
+  }
+  return byMaterial.size ? [...byMaterial].map(([id, q]) => `${id}:${Number(q.toFixed(2))}`).join(',') : null;
+}
 
 export function MapNearbyWarehouses({ at, onHits, onSelect }: NearbyTabProps) {
   const { t, locale } = useI18n();
@@ -26,56 +36,23 @@ export function MapNearbyWarehouses({ at, onHits, onSelect }: NearbyTabProps) {
   const [k, setK] = useState<number | null>(5);
   const [all, setAll] = useState(false);
   const [radius, setRadius] = useState<number | null>(null);
-  const [querying, setQuerying] = useState(false);
-  const [result, setResult] = useState<{ at: [number, number]; items: WarehouseWithItems[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const hits: NearbyHits | null = result && {
-      at: result.at,
-      hits: result.items.filter((x) => x.location).map((x) => ({ kind: 'warehouse', id: x.id, name: x.name, distanceM: x.distanceM, point: x.location!.coordinates })),
-    };
-    onHits(hits);
-  }, [result, onHits]);
-  useEffect(() => {
-    if (!at) {
-      setResult(null);
-      setError(null);
-    }
-  }, [at]);
+  const query = useNearbyQuery(at, onHits, toHit);
 
   const update = (key: number, patch: Partial<Need>) => setNeeds((ns) => ns.map((n) => (n.key === key ? { ...n, ...patch } : n)));
 
-  const run = async () => {
-    if (!at) {
-      message.warning(t(rm.nearestPointRequired));
-      return;
-    }
-    const complete = needs.filter((n) => n.materialId && n.quantity != null && n.quantity > 0);
-    if (!complete.length) {
+  const run = () => {
+    const items = itemsParam(needs);
+    // Without a point the query itself warns about the point first.
+    if (at && !items) {
       message.warning(t(shm.needItemsRequired));
       return;
     }
-    // One pair per material (quantities of a repeated material add up); at most two decimals.
-    const byMaterial = new Map<string, number>();
-    for (const n of complete) byMaterial.set(n.materialId!, (byMaterial.get(n.materialId!) ?? 0) + n.quantity!);
-    const items = [...byMaterial].map(([id, q]) => `${id}:${Number(q.toFixed(2))}`).join(',');
-    setQuerying(true);
-    setError(null);
-    try {
-      const r = await api.get<WarehouseWithItems[]>('/api/v1/warehouses/with-items', { lon: at[0], lat: at[1], items, k: k ?? 5, all: all || undefined, radiusKm: radius ?? undefined });
-      setResult({ at, items: r });
-    } catch (err) {
-      setResult(null);
-      setError(errorMessage(err));
-    } finally {
-      setQuerying(false);
-    }
+    void query.run((p) => api.get<WarehouseWithItems[]>('/api/v1/warehouses/with-items', { lon: p[0], lat: p[1], items, k: k ?? 5, all: all || undefined, radiusKm: radius ?? undefined }));
   };
 
   return (
     <>
-      <Form layout="vertical" size="small" autoComplete="off" onFinish={() => void run()}>
+      <NearbyForm onRun={run} querying={query.querying} submitLabel={t(shm.warehousesSubmit)} testIdPrefix="nearby-wh">
         <Form.Item label={t(shm.needItems)} style={{ marginBottom: 8 }}>
           {needs.map((n) => (
             <div key={n.key} style={{ display: 'flex', gap: 4, marginBottom: 4 }} data-testid="nearby-item-row">
@@ -95,56 +72,33 @@ export function MapNearbyWarehouses({ at, onHits, onSelect }: NearbyTabProps) {
             {t(shm.kitAdd)}
           </Button>
         </Form.Item>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Form.Item label={t(rm.nearestK)} style={{ flex: 1, marginBottom: 8 }}>
-            <InputNumber data-testid="nearby-wh-k" value={k} onChange={(v) => setK(v)} min={1} max={50} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item label={t(rm.nearestRadius)} style={{ flex: 1, marginBottom: 8 }}>
-            <InputNumber data-testid="nearby-wh-radius" value={radius} onChange={(v) => setRadius(v)} min={0.1} max={2000} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
+        <NearbyKRadius k={k} onK={setK} radius={radius} onRadius={setRadius} testIdPrefix="nearby-wh" />
         <Form.Item style={{ marginBottom: 8 }}>
           <Checkbox checked={all} onChange={(e) => setAll(e.target.checked)} data-testid="nearby-wh-all">{t(shm.coversAllOnly)}</Checkbox>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={querying} data-testid="nearby-wh-submit">{t(shm.warehousesSubmit)}</Button>
-      </Form>
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="nearby-wh-error" />}
-      {result && (
-        <div style={{ marginTop: 12 }} data-testid="nearby-wh-results">
-          <Typography.Text strong>{t(shm.warehousesFound, { n: result.items.length })}</Typography.Text>
-          {result.items.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(shm.warehousesEmpty)} />
-          ) : (
-            <List
-              size="small"
-              dataSource={result.items}
-              renderItem={(x, i) => (
-                <List.Item
-                  data-testid="nearby-wh-result"
-                  data-distance-m={x.distanceM}
-                  style={{ cursor: 'pointer', paddingInline: 4, display: 'block' }}
-                  onClick={() => onSelect('warehouse', x.id)}
-                >
-                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-                    <Typography.Text strong>{i + 1}. {x.name}</Typography.Text>
-                    <Tag color="blue" style={{ marginInlineEnd: 0, flex: 'none' }}>{t(rm.distanceKm, { d: km(x.distanceM) })}</Tag>
-                  </div>
-                  <Space size={4} wrap style={{ marginTop: 2 }}>
-                    <WarehouseLevelTag level={x.level} />
-                    <Tag color={x.coversAll ? 'green' : 'orange'}>{t(x.coversAll ? shm.coversAll : shm.coversPart)}</Tag>
-                    {x.managerPhone && <Typography.Text type="secondary" style={{ fontSize: 12 }}>☎ {x.managerPhone}</Typography.Text>}
-                  </Space>
-                  {x.items.map((it) => (
-                    <div key={it.materialId} style={{ fontSize: 12, color: it.available < it.needed ? '#dc2626' : '#475569' }} data-testid="nearby-wh-item">
-                      {t(shm.availableOf, { name: it.materialName, a: formatNumber(it.available, locale, 2), n: formatNumber(it.needed, locale, 2), unit: it.unit })}
-                    </div>
-                  ))}
-                </List.Item>
-              )}
-            />
-          )}
-        </div>
-      )}
+      </NearbyForm>
+      <NearbyResults
+        query={query}
+        testIdPrefix="nearby-wh"
+        found={(n) => t(shm.warehousesFound, { n })}
+        empty={t(shm.warehousesEmpty)}
+        onOpen={(x) => onSelect('warehouse', x.id)}
+      >
+        {(x) => (
+          <>
+            <Space size={4} wrap style={{ marginTop: 2 }}>
+              <WarehouseLevelTag level={x.level} />
+              <Tag color={x.coversAll ? 'green' : 'orange'}>{t(x.coversAll ? shm.coversAll : shm.coversPart)}</Tag>
+              {x.managerPhone && <Typography.Text type="secondary" style={{ fontSize: 12 }}>☎ {x.managerPhone}</Typography.Text>}
+            </Space>
+            {x.items.map((it) => (
+              <div key={it.materialId} style={{ fontSize: 12, color: it.available < it.needed ? '#dc2626' : '#475569' }} data-testid="nearby-wh-item">
+                {t(shm.availableOf, { name: it.materialName, a: formatNumber(it.available, locale, 2), n: formatNumber(it.needed, locale, 2), unit: it.unit })}
+              </div>
+            ))}
+          </>
+        )}
+      </NearbyResults>
     </>
   );
 }

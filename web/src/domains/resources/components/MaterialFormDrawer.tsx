@@ -4,11 +4,10 @@
  * may add or edit — the server's refusal (problem detail) is shown above the form. Once stock exists the
  * unit cannot change: the server's field error lands on the unit field.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, AutoComplete, Form, Input, InputNumber } from 'antd';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
-import { api, ApiError, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { common, defineMessages, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, required } from '../../../lib/validators.ts';
 import { rm } from '../messages.ts';
@@ -44,8 +43,20 @@ export function MaterialFormDrawer({ open, material, onClose, onSaved }: {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<MaterialValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Field errors go on their fields; the rest (or a refusal without field errors) above the form.
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: FIELDS,
+    detailWithFieldErrors: false,
+    save: async (v) => {
+      const body = {
+        categoryCode: v.categoryCode, name: v.name.trim(), spec: emptyToNull(v.spec), unit: v.unit.trim(),
+        shelfLifeDays: v.shelfLifeDays ?? null, note: emptyToNull(v.note),
+      };
+      const saved = await saveRecord<Material>('/api/v1/materials', material?.id, body);
+      message.success(t(material ? mm.materialSaved : sm.materialCreated, { name: saved.name }));
+      onSaved(saved);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -57,37 +68,10 @@ export function MaterialFormDrawer({ open, material, onClose, onSaved }: {
         shelfLifeDays: material.shelfLifeDays, note: material.note ?? '',
       });
     }
-  }, [open, material, form]);
-
-  const submit = async () => {
-    let v: MaterialValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      const body = {
-        categoryCode: v.categoryCode, name: v.name.trim(), spec: emptyToNull(v.spec), unit: v.unit.trim(),
-        shelfLifeDays: v.shelfLifeDays ?? null, note: emptyToNull(v.note),
-      };
-      const saved = material ? await api.patch<Material>(`/api/v1/materials/${material.id}`, body) : await api.post<Material>('/api/v1/materials', body);
-      message.success(t(material ? mm.materialSaved : sm.materialCreated, { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      // Field errors go on their fields; the rest (or a refusal without field errors) above the form.
-      const rest = applyServerErrors(form, err, FIELDS);
-      if (rest.length) setError(rest.join('；'));
-      else if (!(err instanceof ApiError) || !err.errors.length) setError(errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, material, form, setError]);
 
   return (
-    <FormDrawer title={material ? `${t(mm.materialEdit)} · ${material.name}` : t(sm.materialCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="material" size={560}>
+    <FormDrawer title={material ? `${t(mm.materialEdit)} · ${material.name}` : t(sm.materialCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="material" size={560}>
       <Form form={form} layout="vertical" data-testid="material-form" autoComplete="off">
         <Form.Item
           name="categoryCode"

@@ -7,8 +7,8 @@ import { useEffect, useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { Alert, App, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Segmented, Select, type FormRule } from 'antd';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { api } from '../../../lib/api.ts';
+import { useFormSubmit } from '../../../lib/forms.ts';
 import { common, useI18n, type Msg } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, required } from '../../../lib/validators.ts';
 import { enumOptions } from '../dicts.ts';
@@ -102,9 +102,18 @@ export function MovementFormDrawer({ open, kind: initialKind, batch: initialBatc
   const [form] = Form.useForm<MovementValues>();
   const [kind, setKind] = useState<MovementForm>(initialKind);
   const [batch, setBatch] = useState<StockBatch | null>(initialBatch);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const destType = Form.useWatch('destType', form);
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: FIELDS,
+    save: async (v) => {
+      const r = await api.post<MovementResult>(`/api/v1/stock/${kind}`, bodyOf(kind, { ...form.getFieldsValue(true), ...v }));
+      message.success({
+        content: <span data-testid="movement-done" data-doc-no={r.docNo}>{t(sm.movementDone, { kind: t(MOVEMENT_FORM_LABELS[kind]), docNo: r.docNo })}</span>,
+        duration: 6,
+      });
+      onDone(r, kind);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -119,37 +128,13 @@ export function MovementFormDrawer({ open, kind: initialKind, batch: initialBatc
       reserveMode: 'physical',
       destType: 'incident',
     });
-  }, [open, initialKind, initialBatch, warehouseId, materialId, form]);
+  }, [open, initialKind, initialBatch, warehouseId, materialId, form, setError]);
 
   const switchKind = (k: MovementForm) => {
     setKind(k);
     setError(null);
     // Rules differ per kind: clear the previous kind's messages.
     form.setFields(FIELDS.map((name) => ({ name, errors: [] })));
-  };
-
-  const submit = async () => {
-    let v: MovementValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      const r = await api.post<MovementResult>(`/api/v1/stock/${kind}`, bodyOf(kind, { ...form.getFieldsValue(true), ...v }));
-      message.success({
-        content: <span data-testid="movement-done" data-doc-no={r.docNo}>{t(sm.movementDone, { kind: t(MOVEMENT_FORM_LABELS[kind]), docNo: r.docNo })}</span>,
-        duration: 6,
-      });
-      onDone(r, kind);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, FIELDS);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
   };
 
   const qtyLabel = t(sm.quantity);
@@ -175,7 +160,7 @@ export function MovementFormDrawer({ open, kind: initialKind, batch: initialBatc
       title={t(sm.movementTitle)}
       open={open}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSubmit={submit}
       saving={saving}
       error={error}
       testId="movement"

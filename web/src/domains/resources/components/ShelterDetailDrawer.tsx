@@ -7,10 +7,8 @@ import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, type ButtonProps, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { LoginOutlined, LogoutOutlined, PoweroffOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
-import { Attachments } from '../../../components/Attachments.tsx';
-import { HistoryList } from '../../../components/HistoryList.tsx';
 import { api, ApiError, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { applyServerErrors, useFormSubmit } from '../../../lib/forms.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen } from '../../../lib/validators.ts';
@@ -19,7 +17,7 @@ import {
   shm, SHELTER_FACILITY_LABELS, SHELTER_HEX, SHELTER_LOG_COLORS, SHELTER_LOG_LABELS, SHELTER_SPACE_LABELS,
 } from '../messages-shelters.ts';
 import type { Shelter, ShelterLogEntry } from '../types.ts';
-import { formatPoint, PointMap } from './shared.tsx';
+import { BasicsMap, formatPoint, useRecordTabs } from './shared.tsx';
 import { OccupancyBar, ShelterKindTag, ShelterStatusTag } from './ShelterTags.tsx';
 
 function Basics({ shelter }: { shelter: Shelter }) {
@@ -45,9 +43,7 @@ function Basics({ shelter }: { shelter: Shelter }) {
         {shelter.note && <Descriptions.Item label={t(rm.note)} span={2}>{shelter.note}</Descriptions.Item>}
         <Descriptions.Item label={t(common.updatedAt)} span={2}>{formatDateTime(shelter.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>
-      <div style={{ marginTop: 12 }}>
-        <PointMap point={shelter.location} name={shelter.name} color={SHELTER_HEX} testId="shelter-map" height={240} />
-      </div>
+      <BasicsMap point={shelter.location} name={shelter.name} color={SHELTER_HEX} testId="shelter-map" />
     </>
   );
 }
@@ -227,41 +223,27 @@ function StatusModal({ shelter, open, onClose, onDone }: { shelter: Shelter; ope
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const next = shelter.status === 'open' ? 'closed' : 'open';
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setError(null);
-  }, [open, form]);
-  const submit = async () => {
-    let v: { reason: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: ['reason'],
+    save: async (v) => {
       const reason = emptyToNull(v.reason);
       const saved = await api.post<Shelter>(`/api/v1/shelters/${shelter.id}/status`, { status: next, ...(reason ? { reason } : {}) });
       message.success(t(saved.status === 'open' ? shm.opened : shm.closed));
       onDone(saved);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, ['reason']);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setError(null);
+  }, [open, form, setError]);
   return (
     <Modal
       open={open}
       title={t(next === 'open' ? shm.openTitle : shm.closeTitle, { name: shelter.name })}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       confirmLoading={saving}
       okText={t(next === 'open' ? shm.openShelter : shm.closeShelter)}
       cancelText={t(common.cancel)}
@@ -290,6 +272,7 @@ export function ShelterDetailDrawer({ shelter, onClose, onChanged, onEdit, reloa
 }) {
   const { t } = useI18n();
   const { can } = useAuth();
+  const recordTabs = useRecordTabs();
   const [statusOpen, setStatusOpen] = useState(false);
   const [tick, setTick] = useState(0);
   const [tab, setTab] = useState('log');
@@ -337,8 +320,7 @@ export function ShelterDetailDrawer({ shelter, onClose, onChanged, onEdit, reloa
             items={[
               { key: 'log', label: <span data-testid="shelter-tab-log">{t(shm.tabLog)}</span>, children: <ShelterLog shelterId={shelter.id} reloadKey={reloadKey + tick} /> },
               { key: 'basics', label: <span data-testid="shelter-tab-basics">{t(rm.basics)}</span>, children: <Basics shelter={shelter} /> },
-              { key: 'history', label: <span data-testid="shelter-tab-history">{t(shm.tabHistory)}</span>, children: <HistoryList entityType="shelter" entityId={shelter.id} reloadKey={reloadKey + tick} /> },
-              ...(can('attachments:read') ? [{ key: 'files', label: <span data-testid="shelter-tab-files">{t(common.attachments)}</span>, children: <Attachments ownerType="shelter" ownerId={shelter.id} canUpload={can('attachments:write')} /> }] : []),
+              ...recordTabs({ entityType: 'shelter', id: shelter.id, reloadKey: reloadKey + tick, historyLabel: t(shm.tabHistory), testIdPrefix: 'shelter' }),
             ]}
           />
           <StatusModal

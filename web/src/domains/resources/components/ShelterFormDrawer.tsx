@@ -3,13 +3,12 @@
  * ShelterCreateSchema (server/src/modules/resources/shelters.ts); the server's field errors (e.g. a
  * capacity below the people already inside) land on the fields.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, minLen, phoneRule, required } from '../../../lib/validators.ts';
 import { enumOptions } from '../dicts.ts';
@@ -44,9 +43,20 @@ export function ShelterFormDrawer({ open, shelter, onClose, onSaved }: { open: b
   const { message } = App.useApp();
   const { user: me } = useAuth();
   const [form] = Form.useForm<ShelterFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editing = !!shelter;
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: FIELDS,
+    save: async (v) => {
+      const body = {
+        name: v.name.trim(), kind: v.kind, space: v.space, regionCode: v.regionCode, address: emptyToNull(v.address),
+        location: toPoint(v.lng, v.lat), areaM2: v.areaM2 ?? null, capacity: v.capacity ?? 0, facilities: v.facilities ?? [],
+        managerName: emptyToNull(v.managerName), managerPhone: emptyToNull(v.managerPhone), note: emptyToNull(v.note),
+      };
+      const saved = await saveRecord<Shelter>('/api/v1/shelters', shelter?.id, body);
+      message.success(t(editing ? shm.shelterSaved : shm.shelterCreated, { name: saved.name }));
+      onSaved(saved);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -62,36 +72,10 @@ export function ShelterFormDrawer({ open, shelter, onClose, onSaved }: { open: b
     } else {
       form.setFieldsValue({ regionCode: me?.regionCode, space: 'outdoor', facilities: [], areaM2: null, capacity: null });
     }
-  }, [open, shelter, form, me]);
-
-  const submit = async () => {
-    let v: ShelterFormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      name: v.name.trim(), kind: v.kind, space: v.space, regionCode: v.regionCode, address: emptyToNull(v.address),
-      location: toPoint(v.lng, v.lat), areaM2: v.areaM2 ?? null, capacity: v.capacity ?? 0, facilities: v.facilities ?? [],
-      managerName: emptyToNull(v.managerName), managerPhone: emptyToNull(v.managerPhone), note: emptyToNull(v.note),
-    };
-    try {
-      const saved = editing ? await api.patch<Shelter>(`/api/v1/shelters/${shelter.id}`, body) : await api.post<Shelter>('/api/v1/shelters', body);
-      message.success(t(editing ? shm.shelterSaved : shm.shelterCreated, { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, FIELDS);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, shelter, form, me, setError]);
 
   return (
-    <FormDrawer title={t(editing ? shm.shelterEdit : shm.shelterCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="shelter" size={640}>
+    <FormDrawer title={t(editing ? shm.shelterEdit : shm.shelterCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="shelter" size={640}>
       <Form form={form} layout="vertical" data-testid="shelter-form" autoComplete="off">
         <Form.Item name="name" label={t(shm.shelterName)} rules={[required(t, shm.shelterName), minLen(t, shm.shelterName, 2), maxLen(t, shm.shelterName, 100)]}>
           <Input data-testid="shelter-form-name" maxLength={100} />

@@ -6,17 +6,15 @@ import { useCallback, useEffect, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, type ButtonProps, Descriptions, Drawer, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
-import { Attachments } from '../../../components/Attachments.tsx';
-import { HistoryList } from '../../../components/HistoryList.tsx';
 import { api, ApiError, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { applyServerErrors, useFormSubmit } from '../../../lib/forms.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, phoneRule, required } from '../../../lib/validators.ts';
 import { enumOptions, useDict } from '../dicts.ts';
 import { rm, TEAM_CATEGORY_LABELS, TEAM_STATUS_COLORS, TEAM_STATUS_HEX, TEAM_STATUS_LABELS, TEAM_STATUSES } from '../messages.ts';
 import type { Team, TeamMember, TeamStatusChange } from '../types.ts';
-import { formatPoint, PointMap } from './shared.tsx';
+import { BasicsMap, formatPoint, useRecordTabs } from './shared.tsx';
 
 export function TeamStatusTag({ status }: { status: string }) {
   const { t } = useI18n();
@@ -48,9 +46,7 @@ function Basics({ team }: { team: Team }) {
         {team.note && <Descriptions.Item label={t(rm.note)} span={2}>{team.note}</Descriptions.Item>}
         <Descriptions.Item label={t(common.updatedAt)} span={2}>{formatDateTime(team.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>
-      <div style={{ marginTop: 12 }}>
-        <PointMap point={team.base} name={team.name} color={TEAM_STATUS_HEX[team.status]} testId="team-map" height={240} />
-      </div>
+      <BasicsMap point={team.base} name={team.name} color={TEAM_STATUS_HEX[team.status]} testId="team-map" />
     </>
   );
 }
@@ -212,40 +208,26 @@ function StatusModal({ team, open, onClose, onDone }: { team: Team; open: boolea
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ status: string; reason: string }>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    setError(null);
-  }, [open, form]);
-  const submit = async () => {
-    let v: { status: string; reason: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: ['status', 'reason'],
+    save: async (v) => {
       const reason = emptyToNull(v.reason);
       const saved = await api.post<Team>(`/api/v1/teams/${team.id}/status`, { status: v.status, ...(reason ? { reason } : {}) });
       message.success(t(rm.statusChanged, { status: t(TEAM_STATUS_LABELS[saved.status] ?? [saved.status, saved.status]) }));
       onDone(saved);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, ['status', 'reason']);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setError(null);
+  }, [open, form, setError]);
   return (
     <Modal
       open={open}
       title={`${t(rm.statusChange)} · ${team.name}`}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       confirmLoading={saving}
       okText={t(common.confirm)}
       cancelText={t(common.cancel)}
@@ -286,6 +268,7 @@ export function TeamDetailDrawer({ team, onClose, onChanged, onEdit, reloadKey }
 }) {
   const { t } = useI18n();
   const { can } = useAuth();
+  const recordTabs = useRecordTabs();
   const [statusOpen, setStatusOpen] = useState(false);
   const [tick, setTick] = useState(0);
   const [tab, setTab] = useState('basics');
@@ -330,8 +313,7 @@ export function TeamDetailDrawer({ team, onClose, onChanged, onEdit, reloadKey }
               { key: 'basics', label: <span data-testid="team-tab-basics">{t(rm.basics)}</span>, children: <Basics team={team} /> },
               { key: 'members', label: <span data-testid="team-tab-members">{`${t(rm.tabMembers)} (${team.memberCount})`}</span>, children: <Members team={team} writable={writable} onChanged={refetch} /> },
               { key: 'status', label: <span data-testid="team-tab-status">{t(rm.tabStatus)}</span>, children: <StatusLog team={team} reloadKey={tick} /> },
-              { key: 'history', label: <span data-testid="team-tab-history">{t(rm.tabHistory)}</span>, children: <HistoryList entityType="team" entityId={team.id} reloadKey={reloadKey + tick} /> },
-              ...(can('attachments:read') ? [{ key: 'files', label: <span data-testid="team-tab-files">{t(common.attachments)}</span>, children: <Attachments ownerType="team" ownerId={team.id} canUpload={can('attachments:write')} /> }] : []),
+              ...recordTabs({ entityType: 'team', id: team.id, reloadKey: reloadKey + tick, historyLabel: t(rm.tabHistory), testIdPrefix: 'team' }),
             ]}
           />
           <StatusModal

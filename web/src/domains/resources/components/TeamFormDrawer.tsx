@@ -2,13 +2,12 @@
  * Create (POST /api/v1/teams) and edit (PATCH /api/v1/teams/:id) a rescue team. The rules mirror
  * TeamCreateSchema (server/src/modules/resources/teams.ts); server field errors land on the fields.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { OrgSelect } from '../../../components/OrgSelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, minLen, phoneRule, required } from '../../../lib/validators.ts';
 import { enumOptions, useDict } from '../dicts.ts';
@@ -41,9 +40,29 @@ export function TeamFormDrawer({ open, team, onClose, onSaved }: { open: boolean
   const { user: me } = useAuth();
   const specialties = useDict('team_specialty');
   const [form] = Form.useForm<TeamFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editing = !!team;
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: FIELDS,
+    save: async (v) => {
+      const body = {
+        name: v.name.trim(),
+        category: v.category,
+        specialties: v.specialties,
+        headcount: v.headcount ?? 0,
+        regionCode: v.regionCode,
+        orgId: v.orgId ?? null,
+        leaderName: emptyToNull(v.leaderName),
+        leaderPhone: emptyToNull(v.leaderPhone),
+        dutyPhone: emptyToNull(v.dutyPhone),
+        baseAddress: emptyToNull(v.baseAddress),
+        base: toPoint(v.lng, v.lat),
+        note: emptyToNull(v.note),
+      };
+      const saved = await saveRecord<Team>('/api/v1/teams', team?.id, body);
+      message.success(t(editing ? rm.teamSaved : rm.teamCreated, { name: saved.name }));
+      onSaved(saved);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -58,45 +77,10 @@ export function TeamFormDrawer({ open, team, onClose, onSaved }: { open: boolean
     } else {
       form.setFieldsValue({ regionCode: me?.regionCode, specialties: [], orgId: null });
     }
-  }, [open, team, form, me]);
-
-  const submit = async () => {
-    let v: TeamFormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      name: v.name.trim(),
-      category: v.category,
-      specialties: v.specialties,
-      headcount: v.headcount ?? 0,
-      regionCode: v.regionCode,
-      orgId: v.orgId ?? null,
-      leaderName: emptyToNull(v.leaderName),
-      leaderPhone: emptyToNull(v.leaderPhone),
-      dutyPhone: emptyToNull(v.dutyPhone),
-      baseAddress: emptyToNull(v.baseAddress),
-      base: toPoint(v.lng, v.lat),
-      note: emptyToNull(v.note),
-    };
-    try {
-      const saved = editing ? await api.patch<Team>(`/api/v1/teams/${team.id}`, body) : await api.post<Team>('/api/v1/teams', body);
-      message.success(t(editing ? rm.teamSaved : rm.teamCreated, { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, FIELDS);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, team, form, me, setError]);
 
   return (
-    <FormDrawer title={t(editing ? rm.teamEdit : rm.teamCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="team" size={600}>
+    <FormDrawer title={t(editing ? rm.teamEdit : rm.teamCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="team" size={600}>
       <Form form={form} layout="vertical" data-testid="team-form" autoComplete="off">
         <Form.Item name="name" label={t(rm.teamName)} rules={[required(t, rm.teamName), minLen(t, rm.teamName, 2), maxLen(t, rm.teamName, 100)]}>
           <Input data-testid="team-form-name" maxLength={100} />

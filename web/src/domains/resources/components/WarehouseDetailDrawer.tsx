@@ -9,9 +9,7 @@ import {
   Alert, App, Button, type ButtonProps, Checkbox, Descriptions, Drawer, Empty, Form, InputNumber, Popconfirm, Space, Table, Tabs, Tag, Typography, type TableColumnsType,
 } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
-import { Attachments } from '../../../components/Attachments.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
-import { HistoryList } from '../../../components/HistoryList.tsx';
 import { api, ApiError, errorMessage } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/forms.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
@@ -20,7 +18,7 @@ import { required } from '../../../lib/validators.ts';
 import { rm } from '../messages.ts';
 import { sm } from '../messages-stock.ts';
 import type { Material, StockBatch, Warehouse } from '../types.ts';
-import { formatPoint, PointMap } from './shared.tsx';
+import { BasicsMap, formatPoint, useRecordTabs } from './shared.tsx';
 import { MaterialSelect } from './StockPickers.tsx';
 import { ExpiryCell, Qty, ReserveModeTag, WarehouseLevelTag } from './StockTags.tsx';
 import { TraceDrawer } from './TraceDrawer.tsx';
@@ -43,9 +41,7 @@ function Basics({ w }: { w: Warehouse }) {
         {w.note && <Descriptions.Item label={t(rm.note)} span={2}>{w.note}</Descriptions.Item>}
         <Descriptions.Item label={t(common.updatedAt)} span={2}>{formatDateTime(w.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>
-      <div style={{ marginTop: 12 }}>
-        <PointMap point={w.location} name={w.name} color="#d97706" testId="warehouse-map" height={240} />
-      </div>
+      <BasicsMap point={w.location} name={w.name} color="#d97706" testId="warehouse-map" />
     </>
   );
 }
@@ -305,6 +301,7 @@ export function WarehouseDetailDrawer({ warehouse, onClose, onEdit, reloadKey }:
 }) {
   const { t } = useI18n();
   const { can } = useAuth();
+  const recordTabs = useRecordTabs();
   const [tab, setTab] = useState('basics');
   const [tick, setTick] = useState(0);
   const writable = can('resources:write');
@@ -335,8 +332,7 @@ export function WarehouseDetailDrawer({ warehouse, onClose, onEdit, reloadKey }:
             { key: 'basics', label: <span data-testid="warehouse-tab-basics">{t(rm.basics)}</span>, children: <Basics w={warehouse} /> },
             { key: 'stock', label: <span data-testid="warehouse-tab-stock">{`${t(sm.tabStock)} (${warehouse.batchCount})`}</span>, children: <Stock w={warehouse} reloadKey={reloadKey} /> },
             { key: 'minimums', label: <span data-testid="warehouse-tab-minimums">{t(sm.tabMinimums)}</span>, children: <Minimums w={warehouse} writable={writable} onChanged={bump} /> },
-            { key: 'history', label: <span data-testid="warehouse-tab-history">{t(sm.tabHistory)}</span>, children: <HistoryList entityType="warehouse" entityId={warehouse.id} reloadKey={reloadKey + tick} /> },
-            ...(can('attachments:read') ? [{ key: 'files', label: <span data-testid="warehouse-tab-files">{t(common.attachments)}</span>, children: <Attachments ownerType="warehouse" ownerId={warehouse.id} canUpload={can('attachments:write')} /> }] : []),
+            ...recordTabs({ entityType: 'warehouse', id: warehouse.id, reloadKey: reloadKey + tick, historyLabel: t(sm.tabHistory), testIdPrefix: 'warehouse' }),
           ]}
         />
       )}

@@ -10,8 +10,8 @@ import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import type { MapLayer } from '../../../components/MapView.tsx';
 import { OrgSelect } from '../../../components/OrgSelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
-import { applyServerErrors } from '../../../lib/forms.ts';
+import { api } from '../../../lib/api.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import type { GeoPoint, User } from '../../../lib/types.ts';
 import { emptyToNull, maxLen, minLen, phoneRule, required } from '../../../lib/validators.ts';
@@ -89,10 +89,23 @@ export function WarehouseFormDrawer({ open, warehouse, onClose, onSaved }: { ope
   const { message } = App.useApp();
   const { user: me, can } = useAuth();
   const [form] = Form.useForm<WarehouseFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editing = !!warehouse;
   const level = Form.useWatch('level', form);
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: FIELDS,
+    save: async (v) => {
+      const body = {
+        name: v.name.trim(), level: v.level, regionCode: v.regionCode, orgId: v.orgId ?? null,
+        managerName: emptyToNull(v.managerName), managerPhone: emptyToNull(v.managerPhone),
+        // Without users:read the picker is hidden: keep the current manager account.
+        ...(can('users:read') ? { managerUserId: v.managerUserId ?? null } : {}),
+        address: emptyToNull(v.address), location: toPoint(v.lng, v.lat), areaM2: v.areaM2 ?? null, note: emptyToNull(v.note),
+      };
+      const saved = await saveRecord<Warehouse>('/api/v1/warehouses', warehouse?.id, body);
+      message.success(t(editing ? sm.warehouseSaved : sm.warehouseCreated, { name: saved.name }));
+      onSaved(saved);
+    },
+  });
 
   // Primitive deps: a refreshed session object (same user) must not reset a form being filled in.
   const myRegion = me?.regionCode;
@@ -111,38 +124,10 @@ export function WarehouseFormDrawer({ open, warehouse, onClose, onSaved }: { ope
     } else {
       form.setFieldsValue({ regionCode: myRegion, orgId: myOrg, managerUserId: null, areaM2: null });
     }
-  }, [open, warehouse, form, myRegion, myOrg]);
-
-  const submit = async () => {
-    let v: WarehouseFormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = {
-      name: v.name.trim(), level: v.level, regionCode: v.regionCode, orgId: v.orgId ?? null,
-      managerName: emptyToNull(v.managerName), managerPhone: emptyToNull(v.managerPhone),
-      // Without users:read the picker is hidden: keep the current manager account.
-      ...(can('users:read') ? { managerUserId: v.managerUserId ?? null } : {}),
-      address: emptyToNull(v.address), location: toPoint(v.lng, v.lat), areaM2: v.areaM2 ?? null, note: emptyToNull(v.note),
-    };
-    try {
-      const saved = editing ? await api.patch<Warehouse>(`/api/v1/warehouses/${warehouse.id}`, body) : await api.post<Warehouse>('/api/v1/warehouses', body);
-      message.success(t(editing ? sm.warehouseSaved : sm.warehouseCreated, { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyServerErrors(form, err, FIELDS);
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, warehouse, form, myRegion, myOrg, setError]);
 
   return (
-    <FormDrawer title={t(editing ? sm.warehouseEdit : sm.warehouseCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="warehouse" size={640}>
+    <FormDrawer title={t(editing ? sm.warehouseEdit : sm.warehouseCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="warehouse" size={640}>
       <Form form={form} layout="vertical" data-testid="warehouse-form" autoComplete="off">
         <Form.Item name="name" label={t(sm.warehouseName)} rules={[required(t, sm.warehouseName), minLen(t, sm.warehouseName, 2), maxLen(t, sm.warehouseName, 100)]}>
           <Input data-testid="warehouse-form-name" maxLength={100} />

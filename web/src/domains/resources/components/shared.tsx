@@ -1,8 +1,14 @@
-/** Pieces the resource forms and drawers share: the lon/lat pair with its rule, and a small lazy point map. */
+/**
+ * Pieces the resource forms and drawers share: the lon/lat pair with its rule, a small lazy point map,
+ * and the change-history / location / attachments tabs of a detail drawer.
+ */
 import { lazy, Suspense, useMemo } from 'react';
-import { Empty, Form, InputNumber, Spin } from 'antd';
+import { Empty, Form, InputNumber, Spin, type TabsProps } from 'antd';
+import { useAuth } from '../../../app/auth.tsx';
+import { Attachments } from '../../../components/Attachments.tsx';
+import { HistoryList } from '../../../components/HistoryList.tsx';
 import type { MapLayer } from '../../../components/MapView.tsx';
-import { useI18n } from '../../../lib/i18n.tsx';
+import { common, useI18n } from '../../../lib/i18n.tsx';
 import type { GeoPoint } from '../../../lib/types.ts';
 import { rm } from '../messages.ts';
 
@@ -55,4 +61,45 @@ export function PointMap({ point, name, color = '#dc2626', testId, height = 260 
       <MapView height={height} layers={layers} fitTo={point} fitMaxZoom={10} basemapLabels testId={testId} />
     </Suspense>
   );
+}
+
+/** The small map under a record's basics. */
+export function BasicsMap(props: { point: GeoPoint | null; name: string; color?: string; testId: string }) {
+  return (
+    <div style={{ marginTop: 12 }}>
+      <PointMap {...props} height={240} />
+    </div>
+  );
+}
+
+type TabItem = NonNullable<TabsProps['items']>[number];
+
+export interface RecordTabsOptions {
+  /** The history's entity type, also the attachments' owner type. */
+  entityType: string;
+  id: string;
+  reloadKey: number;
+  /** The history tab's label (default 变更历史). */
+  historyLabel?: string;
+  /** Gives the labels the test ids `<prefix>-tab-history` and `<prefix>-tab-files`. */
+  testIdPrefix?: string;
+  /** A 位置 tab with the record's point between history and attachments (left out without a point). */
+  map?: { point: GeoPoint | null; name: string; color: string; testId: string };
+}
+
+/**
+ * The tabs a resource's detail drawer ends with: change history, the location (optional) and the
+ * attachments (only with attachments:read; upload with attachments:write).
+ */
+export function useRecordTabs(): (o: RecordTabsOptions) => TabItem[] {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  return ({ entityType, id, reloadKey, historyLabel, testIdPrefix, map }) => {
+    const label = (text: string, tab: string) => (testIdPrefix ? <span data-testid={`${testIdPrefix}-tab-${tab}`}>{text}</span> : text);
+    return [
+      { key: 'history', label: label(historyLabel ?? t(common.history), 'history'), children: <HistoryList entityType={entityType} entityId={id} reloadKey={reloadKey} /> },
+      ...(map?.point ? [{ key: 'map', label: t(rm.location), children: <PointMap {...map} /> }] : []),
+      ...(can('attachments:read') ? [{ key: 'files', label: label(t(common.attachments), 'files'), children: <Attachments ownerType={entityType} ownerId={id} canUpload={can('attachments:write')} /> }] : []),
+    ];
+  };
 }

@@ -12,7 +12,7 @@ import { api } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { useDict } from '../../resources/dicts.ts';
-import { formatPoint, PointMap } from '../../resources/components/shared.tsx';
+import { BasicsMap, formatPoint } from '../../resources/components/shared.tsx';
 import { km, RISK_HEX, SCALE_LABELS, STANDARD_LEVEL_LABELS, UNASSESSED_HEX } from '../messages.ts';
 import type { Enterprise } from '../types.ts';
 import { EnterpriseHazards, EnterprisePoints } from './EnterpriseLists.tsx';
@@ -47,9 +47,7 @@ function Basics({ e }: { e: Enterprise }) {
         <Descriptions.Item label={t(km.location)} span={2}>{formatPoint(e.location, '—')}</Descriptions.Item>
         <Descriptions.Item label={t(common.updatedAt)} span={2}>{formatDateTime(e.updatedAt, locale)}</Descriptions.Item>
       </Descriptions>
-      <div style={{ marginTop: 12 }}>
-        <PointMap point={e.location} name={e.shortName || e.name} color={e.riskLevel ? RISK_HEX[e.riskLevel] : UNASSESSED_HEX} testId="enterprise-map" height={240} />
-      </div>
+      <BasicsMap point={e.location} name={e.shortName || e.name} color={e.riskLevel ? RISK_HEX[e.riskLevel] : UNASSESSED_HEX} testId="enterprise-map" />
     </>
   );
 }

@@ -3,14 +3,14 @@
  * The credit code is checked here with the same GB 32100 check as the server (contracts/credit-code.ts);
  * server field errors land on the fields.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { App, Form, Input, InputNumber, Select, Switch } from 'antd';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { IndustrySelect } from '../../../components/IndustrySelect.tsx';
 import { useOrgs } from '../../../components/OrgSelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { creditCodeRule, emptyToNull, maxLen, minLen, phoneRule, required } from '../../../lib/validators.ts';
 import { MapPointPicker } from '../../resources/components/MapPointPicker.tsx';
@@ -93,9 +93,22 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: {
   const { user: me } = useAuth();
   const { orgs: departments, loading: loadingDepartments } = useOrgs({ type: 'department' });
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editing = !!enterprise;
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: (err) => applyNestedErrors(form, err, (seg) => topLevel(FIELDS, seg)),
+    save: async (v) => {
+      const body = bodyOf(v);
+      const change = editing ? changedFields(body, bodyOf(valuesOf(enterprise))) : withoutNulls(body);
+      if (editing && Object.keys(change).length === 0) {
+        message.info(t(km.nothingChanged));
+        onClose();
+        return;
+      }
+      const saved = await saveRecord<Enterprise>('/api/v1/enterprises', enterprise?.id, change);
+      message.success(t(editing ? km.enterpriseSaved : km.enterpriseCreated, { name: saved.name }));
+      onSaved(saved);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -106,7 +119,7 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: {
     } else {
       form.setFieldsValue({ regionCode: me?.regionCode, industryCodes: [], hazchem: false, regulatorOrgIds: [], scale: null, standardLevel: null });
     }
-  }, [open, enterprise, form, me]);
+  }, [open, enterprise, form, me, setError]);
 
   const departmentOptions = useMemo(() => {
     const opts = departments.map((o) => ({ value: o.id, label: o.name }));
@@ -117,39 +130,8 @@ export function EnterpriseFormDrawer({ open, enterprise, onClose, onSaved }: {
     return opts;
   }, [departments, enterprise]);
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = bodyOf(v);
-    const change = editing ? changedFields(body, bodyOf(valuesOf(enterprise))) : withoutNulls(body);
-    if (editing && Object.keys(change).length === 0) {
-      setSaving(false);
-      message.info(t(km.nothingChanged));
-      onClose();
-      return;
-    }
-    try {
-      const saved = editing
-        ? await api.patch<Enterprise>(`/api/v1/enterprises/${enterprise.id}`, change)
-        : await api.post<Enterprise>('/api/v1/enterprises', change);
-      message.success(t(editing ? km.enterpriseSaved : km.enterpriseCreated, { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyNestedErrors(form, err, (seg) => topLevel(FIELDS, seg));
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <FormDrawer title={t(editing ? km.enterpriseEdit : km.enterpriseCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="enterprise" size={720}>
+    <FormDrawer title={t(editing ? km.enterpriseEdit : km.enterpriseCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="enterprise" size={720}>
       <Form form={form} layout="vertical" data-testid="enterprise-form" autoComplete="off">
         <div style={row}>
           <Form.Item name="name" label={t(km.name)} rules={[required(t, km.name), minLen(t, km.name, 2), maxLen(t, km.name, 100)]} style={{ flex: 2, minWidth: 0 }}>

@@ -10,8 +10,8 @@ import { Alert, App, AutoComplete, Button, Descriptions, Form, Input, InputNumbe
 import { DeleteOutlined, PlusOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
 import { formatNumber } from '../../../lib/format.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, minLen, required } from '../../../lib/validators.ts';
 import { LngLatItems, toPoint } from '../../resources/components/shared.tsx';
@@ -145,11 +145,29 @@ export function MajorHazardFormDrawer({ open, hazard, enterpriseId, onClose, onS
   const ownEnterprise = user?.roles.includes('enterprise') ? user.orgId ?? undefined : undefined;
   const { data: ref } = useHazardReference();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [current, setCurrent] = useState<MajorHazard | null>(hazard);
   const rows = Form.useWatch('chemicals', form) as ChemicalValues[] | undefined;
   const options = useMemo(() => chemicalOptions(ref), [ref]);
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    fields: (err) => applyNestedErrors(form, err, (seg) => {
+      if (seg[0] === 'chemicals' && seg[1] !== undefined && /^\d+$/.test(seg[1]) && CHEMICAL_FIELDS.includes(seg[2] ?? '')) return ['chemicals', Number(seg[1]), seg[2]!];
+      return topLevel(FIELDS, seg);
+    }),
+    save: async (v) => {
+      // Shown above the form (the table has no field of its own to carry it).
+      if (!v.chemicals?.length) throw new Error(t(km.chemicalsRequired));
+      const body = bodyOf(v);
+      const change = current ? changedFields(body, bodyOf(hazardValues(current, ref))) : { enterpriseId: v.enterpriseId, ...withoutNulls(body) };
+      if (current && Object.keys(change).length === 0) {
+        message.info(t(km.nothingChanged));
+        return;
+      }
+      const saved = await saveRecord<MajorHazard>('/api/v1/major-hazards', current?.id, change);
+      message.success(t(current ? km.hazardSaved : km.hazardCreated, { name: saved.name }));
+      setCurrent(saved);
+      onSaved(saved);
+    },
+  });
   const categoryOptions = useMemo(() => (ref?.categories ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.label}` })), [ref]);
 
   // Fill the form when the drawer opens; once the reference is there (it usually is), a stored Q equal
@@ -161,7 +179,7 @@ export function MajorHazardFormDrawer({ open, hazard, enterpriseId, onClose, onS
     form.resetFields();
     if (hazard) form.setFieldsValue(hazardValues(hazard, null));
     else form.setFieldsValue({ enterpriseId: enterpriseId ?? ownEnterprise, unitType: 'storage', chemicals: [{ ...EMPTY_CHEMICAL }] });
-  }, [open, hazard, enterpriseId, ownEnterprise, form]);
+  }, [open, hazard, enterpriseId, ownEnterprise, form, setError]);
   useEffect(() => {
     if (!open || !hazard || !ref || form.isFieldsTouched()) return;
     form.setFieldsValue({ chemicals: hazardValues(hazard, ref).chemicals });
@@ -182,48 +200,12 @@ export function MajorHazardFormDrawer({ open, hazard, enterpriseId, onClose, onS
     void form.validateFields([['chemicals', index, 'category']]).catch(() => undefined);
   };
 
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    if (!v.chemicals?.length) {
-      setError(t(km.chemicalsRequired));
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = bodyOf(v);
-    const change = current ? changedFields(body, bodyOf(hazardValues(current, ref))) : { enterpriseId: v.enterpriseId, ...withoutNulls(body) };
-    if (current && Object.keys(change).length === 0) {
-      setSaving(false);
-      message.info(t(km.nothingChanged));
-      return;
-    }
-    try {
-      const saved = current ? await api.patch<MajorHazard>(`/api/v1/major-hazards/${current.id}`, change) : await api.post<MajorHazard>('/api/v1/major-hazards', change);
-      message.success(t(current ? km.hazardSaved : km.hazardCreated, { name: saved.name }));
-      setCurrent(saved);
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyNestedErrors(form, err, (seg) => {
-        if (seg[0] === 'chemicals' && seg[1] !== undefined && /^\d+$/.test(seg[1]) && CHEMICAL_FIELDS.includes(seg[2] ?? '')) return ['chemicals', Number(seg[1]), seg[2]!];
-        return topLevel(FIELDS, seg);
-      });
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   const head = (label: string, width: number | string, extra?: ReactNode) => (
     <div style={{ width, flex: width === 'auto' ? 1 : undefined, fontSize: 12, color: '#475569' }}>{label}{extra}</div>
   );
 
   return (
-    <FormDrawer title={t(current ? km.hazardEdit : km.hazardCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="major-hazard" size={920}>
+    <FormDrawer title={t(current ? km.hazardEdit : km.hazardCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="major-hazard" size={920}>
       {current && <MajorHazardResult hazard={current} />}
       <Form form={form} layout="vertical" data-testid="major-hazard-form" autoComplete="off">
         <div style={{ display: 'flex', gap: 12 }}>

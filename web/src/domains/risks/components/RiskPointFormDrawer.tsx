@@ -8,7 +8,7 @@ import { Alert, App, DatePicker, Descriptions, Form, Input, Radio, Select } from
 import dayjs, { type Dayjs } from 'dayjs';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormDrawer } from '../../../components/FormDrawer.tsx';
-import { api, errorMessage } from '../../../lib/api.ts';
+import { saveRecord, useFormSubmit } from '../../../lib/forms.ts';
 import { formatNumber } from '../../../lib/format.ts';
 import { common, useI18n, type Msg } from '../../../lib/i18n.tsx';
 import { emptyToNull, maxLen, minLen, required } from '../../../lib/validators.ts';
@@ -113,10 +113,24 @@ export function RiskPointFormDrawer({ open, point, enterpriseId, onClose, onSave
   const ownEnterprise = user?.roles.includes('enterprise') ? user.orgId ?? undefined : undefined;
   const { data: ref } = useRiskReference();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [current, setCurrent] = useState<RiskPoint | null>(point);
   const method = Form.useWatch('method', form) ?? 'LEC';
+  const { saving, error, setError, submit } = useFormSubmit(form, {
+    // A score error goes to the select of the method the form sent.
+    fields: (err) => applyNestedErrors(form, err, (seg) => (seg[0] === 'assessment' ? SCORE_FIELDS[`${form.getFieldValue('method') as string}.${seg[1] ?? ''}`] ?? null : topLevel(FIELDS, seg))),
+    save: async (v) => {
+      const body = bodyOf(v);
+      const change = current ? changedFields(body, bodyOf(valuesOf(current))) : { enterpriseId: v.enterpriseId, ...withoutNulls(body) };
+      if (current && Object.keys(change).length === 0) {
+        message.info(t(km.nothingChanged));
+        return;
+      }
+      const saved = await saveRecord<RiskPoint>('/api/v1/risk-points', current?.id, change);
+      message.success(t(current ? km.pointSaved : km.pointCreated, { name: saved.name }));
+      setCurrent(saved);
+      onSaved(saved);
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -128,42 +142,13 @@ export function RiskPointFormDrawer({ open, point, enterpriseId, onClose, onSave
     } else {
       form.setFieldsValue({ enterpriseId: enterpriseId ?? ownEnterprise, method: 'LEC', hazardFactors: [], accidentTypes: [], responsibleLevel: 'workshop' });
     }
-  }, [open, point, enterpriseId, ownEnterprise, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    const body = bodyOf(v);
-    const change = current ? changedFields(body, bodyOf(valuesOf(current))) : { enterpriseId: v.enterpriseId, ...withoutNulls(body) };
-    if (current && Object.keys(change).length === 0) {
-      setSaving(false);
-      message.info(t(km.nothingChanged));
-      return;
-    }
-    try {
-      const saved = current ? await api.patch<RiskPoint>(`/api/v1/risk-points/${current.id}`, change) : await api.post<RiskPoint>('/api/v1/risk-points', change);
-      message.success(t(current ? km.pointSaved : km.pointCreated, { name: saved.name }));
-      setCurrent(saved);
-      onSaved(saved);
-    } catch (err) {
-      const rest = applyNestedErrors(form, err, (seg) => (seg[0] === 'assessment' ? SCORE_FIELDS[`${v.method}.${seg[1] ?? ''}`] ?? null : topLevel(FIELDS, seg)));
-      setError(rest.length ? rest.join('；') : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [open, point, enterpriseId, ownEnterprise, form, setError]);
 
   const lockedEnterprise = !!current || !!enterpriseId;
   const pick = (label: Msg) => [{ required: true, type: 'number' as const, message: t(common.requiredSelect, { field: t(label) }) }];
 
   return (
-    <FormDrawer title={t(current ? km.pointEdit : km.pointCreate)} open={open} onClose={onClose} onSubmit={() => void submit()} saving={saving} error={error} testId="risk-point" size={680}>
+    <FormDrawer title={t(current ? km.pointEdit : km.pointCreate)} open={open} onClose={onClose} onSubmit={submit} saving={saving} error={error} testId="risk-point" size={680}>
       {current && <RiskPointResult point={current} />}
       <Form form={form} layout="vertical" data-testid="risk-point-form" autoComplete="off">
         <Form.Item name="enterpriseId" label={t(km.enterprise)} rules={[required(t, km.enterprise, true)]}>
