@@ -62,6 +62,8 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },
+    // The app turns antd's animations off for reduced-motion users: no click lands on a sliding menu.
+    reducedMotion: 'reduce',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -124,4 +126,10 @@ export async function choose(page: Page, testId: string, option: string, opts: {
     }
   }
   throw new Error(`could not choose ${option} in ${testId}`);
+}
+
+/** Collects what a page must never show into `errors`: uncaught script errors, 5xx answers, missing UI assets. */
+export function recordPageErrors(page: Page, errors: string[]): void {
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => { if (r.status() >= 500 || (r.url().includes('/assets/') && r.status() >= 400)) errors.push(`${r.status()} ${r.url()}`); });
 }

@@ -8,6 +8,13 @@ import { BrowserRouter } from 'react-router-dom';
 import { I18nProvider, useI18n } from '../lib/i18n.tsx';
 import { AuthProvider } from './auth.tsx';
 
+/**
+ * Users who ask their system for reduced motion (an accessibility setting) get no antd animations:
+ * drawers, drop-downs and messages appear at once. The browser tests run with it too, so a click never
+ * lands on a menu that is still sliding in.
+ */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 /** antd's ConfigProvider (and dayjs, used by its date pickers) follow the UI language. */
 function AntdLocale({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
@@ -15,7 +22,7 @@ function AntdLocale({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={locale === 'en-US' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4 } }}
+      theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 4, motion: !reducedMotion } }}
     >
       <AntApp style={{ height: '100%' }}>{children}</AntApp>
     </ConfigProvider>
