@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
-import { login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { login, openBrowser, shot, startServer, type Server, recordPageErrors } from './helpers.ts';
 
 /**
  * xlsx import in a real browser: on 救援队伍 the template downloads, a file with one bad row is
@@ -47,8 +47,7 @@ describe('xlsx import UI (headless Chromium)', () => {
     server = await startServer();
     browser = await openBrowser();
     page = browser.page;
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 500) errors.push(`${r.status()} ${r.url()}`); });
+    recordPageErrors(page, errors);
     await login(page, server.url);
   });
   after(async () => {

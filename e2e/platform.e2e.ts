@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { login, openBrowser, shot, startServer, type Server, choose } from './helpers.ts';
+import { login, openBrowser, shot, startServer, type Server, choose, recordPageErrors } from './helpers.ts';
 
 /**
  * The platform shell in a real browser against the real server: sign in, every page opens and does
@@ -18,8 +18,7 @@ describe('platform UI (headless Chromium)', () => {
     server = await startServer();
     browser = await openBrowser();
     page = browser.page;
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 500 || (r.url().includes('/assets/') && r.status() >= 400)) errors.push(`${r.status()} ${r.url()}`); });
+    recordPageErrors(page, errors);
   });
   after(async () => {
     await browser?.close();

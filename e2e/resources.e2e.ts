@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { choose, closeDrawers as closeAll, login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { choose, closeDrawers as closeAll, login, openBrowser, shot, startServer, type Server, recordPageErrors } from './helpers.ts';
 
 /**
  * Emergency resources in a real browser against the real server: a rescue team is created, opened and
@@ -22,8 +22,7 @@ describe('resources UI (headless Chromium)', () => {
     server = await startServer();
     browser = await openBrowser();
     page = browser.page;
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 500 || (r.url().includes('/assets/') && r.status() >= 400)) errors.push(`${r.status()} ${r.url()}`); });
+    recordPageErrors(page, errors);
     await login(page, server.url);
   });
   after(async () => {
@@ -73,6 +72,68 @@ describe('resources UI (headless Chromium)', () => {
     await shot(page, 'e2e-r2-team-detail');
     await closeDrawers();
     await page.getByTestId('teams-table-row').filter({ hasText: teamName }).getByText('出动').waitFor();
+  });
+
+  /** Searches a list and waits until every row shown contains the text. */
+  const search = async (table: string, q: string) => {
+    const input = page.getByTestId(`${table}-search`).locator('input');
+    await input.fill(q);
+    await input.press('Enter');
+    await page.waitForFunction(({ id, text }) => {
+      const rows = [...document.querySelectorAll(`[data-testid="${id}-row"]`)];
+      return rows.length > 0 && rows.every((r) => r.textContent?.includes(text));
+    }, { id: table, text: q });
+  };
+
+  it('registers an expert, finds it, and marks it 任务中 through the edit form', async () => {
+    await closeDrawers();
+    const expert = '测试专家王工';
+    await page.getByTestId('nav-experts').click();
+    await page.getByTestId('experts-table-row').first().waitFor();
+    await page.getByTestId('experts-create').click();
+    await page.getByTestId('expert-form').waitFor();
+    await page.getByTestId('expert-form-name').fill(expert);
+    await choose(page, 'expert-form-fields', '11B03 暴雨', { typed: '暴雨', multiple: true, shown: '暴雨' });
+    await page.getByTestId('expert-form-title').fill('高级工程师');
+    await page.getByTestId('expert-form-phone').fill('13900001234');
+    await choose(page, 'expert-form-regionCode', '鄯善县', { tree: true });
+    await page.getByTestId('expert-form-submit').click();
+    await page.locator('.ant-message').getByText(`已创建专家 ${expert}`).waitFor();
+    await search('experts-table', expert);
+    const row = page.getByTestId('experts-table-row').filter({ hasText: expert });
+    assert.match(await row.innerText(), /可调用/);
+    await row.getByTestId('expert-edit').click();
+    await choose(page, 'expert-form-availability', '任务中');
+    await page.getByTestId('expert-form-submit').click();
+    await page.locator('.ant-message').getByText(`已保存专家 ${expert}`).waitFor();
+    await row.getByText('任务中').waitFor();
+    await shot(page, 'e2e-r4-experts');
+  });
+
+  it('registers a large machine under maintenance and finds it with the status filter', async () => {
+    await closeDrawers();
+    const machine = '测试排涝挖掘机';
+    await page.getByTestId('nav-equipment').click();
+    await page.getByTestId('equipment-table-row').first().waitFor();
+    await page.getByTestId('equipment-create').click();
+    await page.getByTestId('equipment-form').waitFor();
+    await page.getByTestId('equipment-form-name').fill(machine);
+    await page.getByTestId('equipment-form-type').locator('input').fill('挖掘机');
+    await page.getByTestId('equipment-form-model').fill('PC200');
+    await page.getByTestId('equipment-form-quantity').fill('2');
+    await choose(page, 'equipment-form-status', '维修保养');
+    await choose(page, 'equipment-form-regionCode', '鄯善镇', { tree: true, typed: '鄯善镇' });
+    await page.getByTestId('equipment-form-submit').click();
+    await page.locator('.ant-message').getByText(`已创建装备 ${machine}`).waitFor();
+    await choose(page, 'equipment-filter-status', '维修保养');
+    await search('equipment-table', machine);
+    const row = page.getByTestId('equipment-table-row').filter({ hasText: machine });
+    assert.match(await row.innerText(), /维修保养/);
+    assert.match(await row.innerText(), /挖掘机/);
+    await row.getByTestId('equipment-open').click();
+    await page.getByTestId('equipment-detail-fields').getByText('PC200').waitFor();
+    await shot(page, 'e2e-r5-equipment');
+    await closeDrawers();
   });
 
   it('the resource map finds the three nearest 综合救援 teams in order of distance', async () => {

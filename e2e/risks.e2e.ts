@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Response } from 'playwright-core';
 import { creditCodeCheckChar } from '../contracts/credit-code.ts';
-import { choose, closeDrawers as closeAll, login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { choose, closeDrawers as closeAll, login, openBrowser, shot, startServer, type Server, recordPageErrors } from './helpers.ts';
 
 /**
  * Dual prevention, part 1 in a real browser against the real server: an enterprise is registered (the
@@ -71,8 +71,7 @@ describe('dual prevention UI (headless Chromium)', () => {
     server = await startServer();
     browser = await openBrowser();
     page = browser.page;
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 500 || (r.url().includes('/assets/') && r.status() >= 400)) errors.push(`${r.status()} ${r.url()}`); });
+    recordPageErrors(page, errors);
     page.on('request', (r) => { if (r.method() === 'POST') posts.push(new URL(r.url()).pathname); });
     await login(page, server.url);
   });

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { choose, login, openBrowser, shot, startServer, type Server } from './helpers.ts';
+import { choose, login, openBrowser, shot, startServer, type Server, recordPageErrors } from './helpers.ts';
 
 /**
  * Shelters, coverage and the resource map in a real browser against the real server: a shelter is
@@ -34,8 +34,7 @@ describe('shelters, coverage and resource map UI (headless Chromium)', () => {
     server = await startServer();
     browser = await openBrowser();
     page = browser.page;
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 500 || (r.url().includes('/assets/') && r.status() >= 400)) errors.push(`${r.status()} ${r.url()}`); });
+    recordPageErrors(page, errors);
     await login(page, server.url);
   });
   after(async () => {

@@ -1,7 +1,7 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { choose as chooseIn, closeDrawers as closeAll, login, openBrowser, type Server, shot, startServer } from './helpers.ts';
+import { choose as chooseIn, closeDrawers as closeAll, login, openBrowser, type Server, shot, startServer, recordPageErrors } from './helpers.ts';
 
 /**
  * Warehouses and stock in a real browser against the real server (demo data): a warehouse is created
@@ -36,8 +36,7 @@ describe('warehouses and stock UI (headless Chromium)', () => {
     server = await startServer();
     browser = await openBrowser();
     page = browser.page;
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 500 || (r.url().includes('/assets/') && r.status() >= 400)) errors.push(`${r.status()} ${r.url()}`); });
+    recordPageErrors(page, errors);
     await login(page, server.url);
   });
   // A picture of the page when a step fails (.tmp/screenshots/e2e-s-failed-<n>.png).
