@@ -1,42 +1,18 @@
 /**
  * Found / closed / open / overdue per group as bars, closure rate as a line on a second axis
- * (ECharts used directly: init once, setOption on change, resize with the container).
+ *.
  */
-import { useEffect, useRef } from 'react';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import { EChart, type EChartOption } from '../../../components/EChart.tsx';
 import { useI18n } from '../../../lib/i18n.tsx';
 import { hm } from '../messages.ts';
 import type { HazardStatsRow } from '../types.ts';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
 export function HazardStatsChart({ rows, label }: { rows: HazardStatsRow[]; label: (r: HazardStatsRow) => string }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const c = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  const option = useMemo<EChartOption>(() => {
     const names = { found: t(hm.found), closed: t(hm.closed), open: t(hm.open), overdue: t(hm.overdueCount), rate: t(hm.closureRate) };
-    c.setOption({
+    return {
       animation: false,
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       legend: { top: 0 },
@@ -53,8 +29,8 @@ export function HazardStatsChart({ rows, label }: { rows: HazardStatsRow[]; labe
         { name: names.overdue, type: 'bar', barMaxWidth: 18, itemStyle: { color: '#dc2626' }, data: rows.map((r) => r.overdue) },
         { name: names.rate, type: 'line', yAxisIndex: 1, itemStyle: { color: '#7c3aed' }, data: rows.map((r) => Math.round(r.closureRate * 1000) / 10) },
       ],
-    }, true);
+    };
   }, [rows, label, t]);
 
-  return <div ref={ref} style={{ width: '100%', height: 340 }} data-testid="hazard-stats-chart" />;
+  return <EChart option={option} height={340} testId="hazard-stats-chart" />;
 }
