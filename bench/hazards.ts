@@ -13,7 +13,7 @@ import { freePort, percentile, report } from './lib.ts';
 /**
  * The hazard ledger at county scale on real PostgreSQL: 1M hazards over 5,000 enterprises.
  *  - ledger_page_p95: GET /api/v1/hazards (a township account, status + grade filters, page 1–50, 20 rows)
- *  - ledger_stats_p95: GET /api/v1/hazards/stats?by=region (the bureau, the whole county)
+ *  - ledger_stats_p95: GET /api/v1/hazards/stats?by=region&then=status (township × status; the bureau, the whole county)
  *  - ledger_export: rows/s of GET /api/v1/hazards/export.xlsx for 100k rows (the bureau, one filter)
  * The reference is the very SQL the endpoint issued, replayed directly on pg connections (the page and
  * its count in parallel, as the pool runs them); for the export, a plain cursor read of the same rows.
@@ -102,9 +102,9 @@ export async function ledgerScenario(databaseUrl: string): Promise<void> {
     const p = await timeAlternating(500, 20, page, pageDirect);
     report('ledger_page_p95', percentile(p.a, 95), 'ms', percentile(p.d, 95));
 
-    // Statistics by township for the whole county (1M hazards).
+    // Statistics by township × status for the whole county (1M hazards).
     const stats = async () => {
-      const r = await fetch(`${base}/api/v1/hazards/stats?by=region`, { headers: { cookie: bureau } });
+      const r = await fetch(`${base}/api/v1/hazards/stats?by=region&then=status`, { headers: { cookie: bureau } });
       const body = (await r.json()) as { found: number }[];
       if (r.status !== 200 || body.reduce((s, x) => s + x.found, 0) < 1_000_000) throw new Error(`stats ${r.status}`);
     };

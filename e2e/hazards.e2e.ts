@@ -200,6 +200,16 @@ describe('hazard closed loop UI (headless Chromium)', () => {
     assert.equal(await closedCount(p), closedBefore + 1);
     await p.getByTestId('hazard-stats-chart').locator('canvas').waitFor();
     await shot(p, 'e2e-h6-stats-status');
+
+    // 乡镇 × 状态: the park's closed hazards, crossed, add up to the same total as before.
+    await p.getByTestId('hazard-stats-by-region').click();
+    await choose(p, 'hazard-stats-then', '状态');
+    await p.locator('[data-testid="hazard-stats-row"][data-key2="closed"]').first().waitFor();
+    const crossed = await p.locator('[data-testid="hazard-stats-row"][data-key2="closed"]').getByTestId('hazard-stats-found').allInnerTexts();
+    assert.equal(crossed.map(Number).reduce((a, b) => a + b, 0), closedBefore + 1, 'closed hazards over all townships');
+    assert.ok((await p.getByTestId('hazard-stats-name2').first().innerText()).length > 0);
+    await p.getByTestId('hazard-stats-chart').locator('canvas').waitFor();
+    await shot(p, 'e2e-h7-stats-region-status');
     assert.deepEqual(errors, []);
   });
 

@@ -66,6 +66,12 @@ export interface ResourceDef<T> {
   /** Extra fixed condition (e.g. soft-delete). */
   where?: string;
   columns: ColumnDef[];
+  /**
+   * SELECT list for exports when the full one is costly (per-row GeoJSON, sub-queries the export
+   * columns do not show): it must alias every key of `columns`. Rows from it skip `map` (the column
+   * formatters read the raw values).
+   */
+  exportSelect?: string;
   map?: (row: Record<string, unknown>) => T;
 }
 
@@ -231,13 +237,22 @@ export async function exportBatches<T>(db: Db, actor: Actor, def: ResourceDef<T>
   const where = buildWhere(def, actor, query, params);
   const max = db.kind === 'pg' ? STREAM_EXPORT_MAX_ROWS : EXPORT_MAX_ROWS;
   return db.transaction(async (tx) => {
-    await tx.query(`DECLARE yj_export NO SCROLL CURSOR FOR SELECT ${def.select} FROM ${def.from} WHERE ${where} ORDER BY ${orderBy(def, query.sort)} LIMIT ${max}`, params.values);
+    await tx.query(`DECLARE yj_export NO SCROLL CURSOR FOR SELECT ${def.exportSelect ?? def.select} FROM ${def.from} WHERE ${where} ORDER BY ${orderBy(def, query.sort)} LIMIT ${max}`, params.values);
     let n = 0;
+    // The next batch is fetched while this one is written out: the database and the writer overlap.
+    const fetch = () => {
+      const p = tx.query<Record<string, unknown>>(`FETCH ${batchSize} FROM yj_export`);
+      p.catch(() => undefined); // awaited below; if the writer fails first, the transaction's error is the one reported
+      return p;
+    };
+    let next = fetch();
     for (;;) {
-      const { rows } = await tx.query<Record<string, unknown>>(`FETCH ${batchSize} FROM yj_export`);
-      if (rows.length) await each(rows.map((r) => (def.map ? def.map(r) : (r as T))));
+      const { rows } = await next;
+      const more = rows.length === batchSize;
+      if (more) next = fetch();
+      if (rows.length) await each(rows.map((r) => (def.map && !def.exportSelect ? def.map(r) : (r as T))));
       n += rows.length;
-      if (rows.length < batchSize) break;
+      if (!more) break;
     }
     await tx.query('CLOSE yj_export');
     return n;

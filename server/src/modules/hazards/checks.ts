@@ -5,7 +5,7 @@ import { AppError, notFound, outOfScope, validationFailed, type FieldError } fro
 import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { FIELD_LABELS, registerFieldLabels, pickLabel } from '../../platform/i18n.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
-import { isoTime, nullable } from '../../platform/values.ts';
+import { dateCell, isoTime, nullable } from '../../platform/values.ts';
 import { ENTERPRISE_SCOPE, getEnterprise } from './enterprises.ts';
 import { CATEGORIES, getHazard, reportHazard, type Hazard } from './hazards.ts';
 import { qrSvg } from './qr.ts';
@@ -74,7 +74,7 @@ export const checkTemplatesResource: ResourceDef<CheckTemplate> = {
     { key: 'forHazchem', zh: '危化品企业适用', en: 'Hazchem', format: (v, _r, l) => (v ? (l === 'en-US' ? 'yes' : '是') : '') },
     { key: 'itemCount', zh: '检查项数', en: 'Items' },
     { key: 'recordCount', zh: '使用次数', en: 'Used' },
-    { key: 'updatedAt', zh: '更新时间', en: 'Updated', format: (v) => (v ? new Date(String(v)) : null) },
+    { key: 'updatedAt', zh: '更新时间', en: 'Updated', format: dateCell },
   ],
   map: (r) => ({ ...r, createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) }) as CheckTemplate,
 };
@@ -242,7 +242,7 @@ export const checksResource: ResourceDef<CheckRecord> = {
   defaultSort: '-checkedAt',
   search: ['o.name', 'c.template_name', 'c.checked_by_name'],
   columns: [
-    { key: 'checkedAt', zh: '检查时间', en: 'Checked at', format: (v) => (v ? new Date(String(v)) : null) },
+    { key: 'checkedAt', zh: '检查时间', en: 'Checked at', format: dateCell },
     { key: 'enterpriseName', zh: '企业', en: 'Enterprise', width: 32 },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'kind', zh: '检查类型', en: 'Kind', format: (v, _r, l) => pickLabel(CHECK_KIND_LABELS, v, l) },

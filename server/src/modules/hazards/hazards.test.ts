@@ -137,6 +137,16 @@ describe('hazards: the closed loop 待整改 → 整改中 → 待验收 → 已
     const ws = wb.worksheets[0]!;
     assert.equal(ws.getRow(1).getCell(1).value, '隐患编号');
     assert.equal(ws.actualRowCount - 1, (await ent.get('/api/v1/hazards/count?status=closed')).json().total);
+    // Each column carries the ledger's value (the export reads a narrower SELECT than the list).
+    const first = (await ent.get('/api/v1/hazards?status=closed&pageSize=1')).json().items[0];
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    const cell = (h: string) => ws.getRow(2).getCell(headers.indexOf(h) + 1).value;
+    assert.equal(cell('隐患编号'), first.code);
+    assert.equal(cell('企业/单位'), first.enterpriseName);
+    assert.equal(cell('所属区域'), first.regionName);
+    assert.equal(cell('隐患名称'), first.title);
+    assert.equal(cell('状态'), '已销号');
+    assert.ok(Math.abs((cell('发现时间') as Date).getTime() - (new Date(first.foundAt).getTime() + 8 * 3_600_000)) < 1000, 'found at, as China wall-clock time');
   });
 
   it('overdue escalation: unit at the deadline, township/department after 3 days, bureau after 7; each step once, catching up after a pause', async () => {

@@ -4,7 +4,7 @@ import { write, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
-import { isoDate, isoTime, nullable } from '../../platform/values.ts';
+import { dateCell, EPOCH_MS, isoDate, isoTime, nullable } from '../../platform/values.ts';
 import { listAttachments } from '../attachments/service.ts';
 import { getEnterprise } from './enterprises.ts';
 import {
@@ -38,7 +38,7 @@ const PlanSchema = Type.Object({
 }, { additionalProperties: false });
 type PlanJson = Static<typeof PlanSchema>;
 
-const OVERDUE_SQL = "(h.status IN ('pending','rectifying') AND h.deadline IS NOT NULL AND h.deadline < now())";
+export const OVERDUE_SQL = "(h.status IN ('pending','rectifying') AND h.deadline IS NOT NULL AND h.deadline < now())";
 
 export const HazardSchema = Type.Object({
   id: Type.String({ format: 'uuid' }), code: Type.String(), enterpriseId: nullable(Type.String()), enterpriseName: nullable(Type.String()),
@@ -61,6 +61,8 @@ export const hazardsResource: ResourceDef<Hazard> = {
     h.category, h.grade, h.source, h.found_by_name AS "foundByName", h.found_at AS "foundAt", ${asGeoJson('h.location')} AS location, h.status, h.deadline,
     ${OVERDUE_SQL} AS overdue, h.plan, h.escalation_level AS "escalationLevel", h.supervising_org_id AS "supervisingOrgId", s.name AS "supervisingOrgName", h.supervision_deadline AS "supervisionDeadline",
     h.submitted_at AS "submittedAt", h.closed_at AS "closedAt", h.is_demo AS "isDemo", h.created_at AS "createdAt", h.updated_at AS "updatedAt"`,
+  exportSelect: `h.code, o.name AS "enterpriseName", r.name AS "regionName", h.title, h.grade, h.category, h.source, ${EPOCH_MS('h.found_at')} AS "foundAt",
+    h.status, ${EPOCH_MS('h.deadline')} AS deadline, ${OVERDUE_SQL} AS overdue, s.name AS "supervisingOrgName"`,
   idColumn: 'h.id',
   // Township by area, the enterprise its own, regulators the hazards of enterprises in their industries.
   scope: { region: 'h.region_code', org: 'h.org_id', industry: (p) => `o.industry_codes && ${p}` },
@@ -87,9 +89,9 @@ export const hazardsResource: ResourceDef<Hazard> = {
     { key: 'grade', zh: '等级', en: 'Grade', format: (v, _r, l) => pickLabel(GRADE_LABELS, v, l) },
     { key: 'category', zh: '类别', en: 'Category', format: (v, _r, l) => pickLabel(CATEGORY_LABELS, v, l) },
     { key: 'source', zh: '来源', en: 'Source', format: (v, _r, l) => pickLabel(SOURCE_LABELS, v, l) },
-    { key: 'foundAt', zh: '发现时间', en: 'Found at', format: (v) => (v ? new Date(String(v)) : null) },
+    { key: 'foundAt', zh: '发现时间', en: 'Found at', format: dateCell },
     { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => HAZARD_STATUS_LABELS[v as keyof typeof HAZARD_STATUS_LABELS]?.[l === 'en-US' ? 'en' : 'zh'] ?? String(v) },
-    { key: 'deadline', zh: '整改期限', en: 'Deadline', format: (v) => (v ? new Date(String(v)) : null) },
+    { key: 'deadline', zh: '整改期限', en: 'Deadline', format: dateCell },
     { key: 'overdue', zh: '超期', en: 'Overdue', format: (v, _r, l) => (v ? (l === 'en-US' ? 'yes' : '是') : '') },
     { key: 'supervisingOrgName', zh: '挂牌督办单位', en: 'Supervised by' },
   ],
@@ -257,58 +259,4 @@ export async function publicSupervisedList(ctx: Pick<ServiceCtx, 'db'>): Promise
        FROM hazard h JOIN region r ON r.code = h.region_code LEFT JOIN org o ON o.id = h.org_id JOIN org s ON s.id = h.supervising_org_id
       WHERE h.grade = 'major' AND h.status <> 'closed' ORDER BY h.supervised_at DESC`);
   return rows.map((r) => ({ ...r, supervisionDeadline: isoDate(r.supervisionDeadline), statusLabel: HAZARD_STATUS_LABELS[r.status as keyof typeof HAZARD_STATUS_LABELS].zh, supervisedAt: isoTime(r.supervisedAt) }) as Static<typeof PublicSupervisedSchema>);
-}
-
-
-// ---- Statistics (统计分析) ----
-
-export const STATS_DIMENSIONS = ['industry', 'region', 'grade', 'status', 'source', 'month'] as const;
-export const HazardStatsQuerySchema = Type.Object({
-  by: Type.String({ enum: [...STATS_DIMENSIONS], description: '统计维度' }),
-  from: Type.Optional(Type.String({ format: 'date-time', description: '发现时间起' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: '发现时间止' })),
-}, { additionalProperties: false });
-export const HazardStatsRowSchema = Type.Object({
-  key: Type.String(), name: Type.String(), found: Type.Integer(), closed: Type.Integer(), closureRate: Type.Number({ description: '销号率 = 已销号 / 发现' }),
-  open: Type.Integer(), overdue: Type.Integer(), avgCloseDays: nullable(Type.Number({ description: '平均销号用时（天）' })),
-});
-export type HazardStatsRow = Static<typeof HazardStatsRowSchema>;
-
-/** Found, closed, closure rate, open, overdue and average days to close, by one dimension, in the actor's scope. */
-export async function hazardStats(ctx: ServiceCtx, q: Static<typeof HazardStatsQuerySchema>): Promise<HazardStatsRow[]> {
-  const params = new Params();
-  const conds = [scopeCondition(ctx.actor.scope, hazardsResource.scope as Exclude<typeof hazardsResource.scope, 'reference'>, params)];
-  if (q.from) conds.push(`h.found_at >= ${params.add(q.from)}::timestamptz`);
-  if (q.to) conds.push(`h.found_at <= ${params.add(q.to)}::timestamptz`);
-  const caseLabel = (col: string, m: Record<string, [string, string]>) => `CASE ${col} ${Object.entries(m).map(([k, v]) => `WHEN '${k}' THEN '${v[ctx.locale === 'en-US' ? 1 : 0]}'`).join(' ')} END`;
-  const statusNames: Record<string, [string, string]> = Object.fromEntries(Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => [k, [v.zh, v.en]]));
-  // Two levels: the hazards are counted per raw key (a column of hazard itself, so the scan is one
-  // pass with no per-row joins), then the few raw groups are mapped to the dimension and summed.
-  // MATERIALIZED: inlined, the planner may re-run the scan once per outer row (seen: 126 × 0.45 s).
-  const dim: Record<(typeof STATS_DIMENSIONS)[number], { raw: string; key: string; name: string; join?: string }> = {
-    industry: { raw: 'h.org_id::text', key: "coalesce(ind.code, '—')", name: `coalesce(ind.name, '${ctx.locale === 'en-US' ? 'no enterprise' : '无企业'}')`,
-      join: "LEFT JOIN org eo ON eo.id::text = a.raw LEFT JOIN LATERAL (SELECT d.code, d.name FROM dict_item d WHERE d.dict = 'industry' AND d.code = (SELECT c FROM unnest(eo.industry_codes) c WHERE c ~ '^[A-T]$' LIMIT 1)) ind ON true" },
-    region: { raw: 'h.region_code', key: 'tw.code', name: 'tw.name',
-      join: "JOIN region hr ON hr.code = a.raw JOIN region tw ON tw.parent_code IN (SELECT code FROM region WHERE parent_code IS NULL) AND hr.path LIKE tw.path || '%'" },
-    grade: { raw: 'h.grade', key: 'a.raw', name: caseLabel('a.raw', GRADE_LABELS) },
-    status: { raw: 'h.status', key: 'a.raw', name: caseLabel('a.raw', statusNames) },
-    source: { raw: 'h.source', key: 'a.raw', name: caseLabel('a.raw', SOURCE_LABELS) },
-    month: { raw: "to_char(h.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')", key: 'a.raw', name: 'a.raw' },
-  };
-  const d = dim[q.by as (typeof STATS_DIMENSIONS)[number]];
-  const { rows } = await ctx.db.query<Record<string, unknown>>(
-    `WITH a AS MATERIALIZED (
-       SELECT ${d.raw} AS raw, count(*) AS found,
-              count(*) FILTER (WHERE h.status = 'closed') AS closed,
-              count(*) FILTER (WHERE ${OVERDUE_SQL}) AS overdue,
-              sum(EXTRACT(EPOCH FROM (h.closed_at - h.found_at))) FILTER (WHERE h.status = 'closed') AS close_secs
-         FROM hazard h LEFT JOIN org o ON o.id = h.org_id
-        WHERE ${conds.join(' AND ')}
-        GROUP BY 1)
-     SELECT ${d.key} AS key, ${d.name} AS name, sum(a.found)::int AS found, sum(a.closed)::int AS closed,
-            (sum(a.found) - sum(a.closed))::int AS open, sum(a.overdue)::int AS overdue,
-            CASE WHEN sum(a.closed) > 0 THEN round((sum(a.close_secs) / sum(a.closed) / 86400)::numeric, 1)::float8 END AS "avgCloseDays"
-       FROM a ${d.join ?? ''}
-      GROUP BY 1, 2 ORDER BY 1`, params.values);
-  return rows.map((r) => ({ ...r, closureRate: Number(r.found) ? Math.round((Number(r.closed) / Number(r.found)) * 1000) / 1000 : 0 }) as HazardStatsRow);
 }

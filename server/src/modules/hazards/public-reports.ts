@@ -9,7 +9,7 @@ import { AppError, notFound, outOfScope, validationFailed } from '../../platform
 import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { getResource, type ResourceDef } from '../../platform/query.ts';
-import { isoTime, nullable } from '../../platform/values.ts';
+import { dateCell, isoTime, nullable } from '../../platform/values.ts';
 import { attachmentFile, getAttachment, sniffMime, uploadAttachment } from '../attachments/service.ts';
 import { registerLabelsOnce } from './checks.ts';
 import { CATEGORIES, getHazard, reportHazard, type Hazard } from './hazards.ts';
@@ -267,7 +267,7 @@ export const publicReportsResource: ResourceDef<PublicReport> = {
   // Contacts are not exported: they stay on the screen of the staff handling the report.
   columns: [
     { key: 'receiptCode', zh: '回执码', en: 'Receipt', width: 14 },
-    { key: 'createdAt', zh: '举报时间', en: 'Reported at', format: (v) => (v ? new Date(String(v)) : null) },
+    { key: 'createdAt', zh: '举报时间', en: 'Reported at', format: dateCell },
     { key: 'regionName', zh: '所属区域', en: 'Region' },
     { key: 'description', zh: '问题描述', en: 'Description', width: 50 },
     { key: 'locationText', zh: '位置描述', en: 'Location', width: 24 },
@@ -276,7 +276,7 @@ export const publicReportsResource: ResourceDef<PublicReport> = {
     { key: 'hazardCode', zh: '隐患编号', en: 'Hazard' },
     { key: 'dismissReason', zh: '不予立案理由', en: 'Reason', width: 30 },
     { key: 'handledByName', zh: '处理人', en: 'Handled by' },
-    { key: 'handledAt', zh: '处理时间', en: 'Handled at', format: (v) => (v ? new Date(String(v)) : null) },
+    { key: 'handledAt', zh: '处理时间', en: 'Handled at', format: dateCell },
   ],
   map: (r) => ({ ...r, handledAt: isoTime(r.handledAt), createdAt: isoTime(r.createdAt) }) as PublicReport,
 };

@@ -58,7 +58,7 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
     async (req) => updateRiskPoint(ctxOf(req), id(req), req.body as Static<typeof RiskPointUpdateSchema>));
 
   // Hidden hazards (隐患) and the closed loop
-  app.get('/api/v1/hazards/stats', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '隐患统计：发现、销号、销号率、超期、平均销号用时（按行业/乡镇/等级/状态/来源/月份）', querystring: HazardStatsQuerySchema, response: { 200: Type.Array(HazardStatsRowSchema) } } },
+  app.get('/api/v1/hazards/stats', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '隐患统计：发现、销号、销号率、超期、平均销号用时（按行业/乡镇/等级/状态/来源/月份，可两维交叉）', querystring: HazardStatsQuerySchema, response: { 200: Type.Array(HazardStatsRowSchema) } } },
     async (req) => hazardStats(ctxOf(req), req.query as Static<typeof HazardStatsQuerySchema>));
   registerListRoutes(app, { prefix: '/api/v1/hazards', tag: TAG, def: hazardsResource, item: HazardSchema, permission: 'risks:read', exportName: '隐患台账' });
   app.get('/api/v1/hazards/:id', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '隐患详情', params: IdParams, response: { 200: HazardSchema } } },

@@ -4,3 +4,4 @@ export * from './sources.ts';
 export * from './points.ts';
 export * from './hazards.ts';
 export * from './escalation.ts';
+export * from './stats.ts';

@@ -1,6 +1,5 @@
 /**
- * Found / closed / open / overdue per group as bars, closure rate as a line on a second axis
- *.
+ * Found / closed / open / overdue per group as bars, closure rate as a line on a second axis.
  */
 import { useMemo } from 'react';
 import { EChart, type EChartOption } from '../../../components/EChart.tsx';
@@ -31,6 +30,30 @@ export function HazardStatsChart({ rows, label }: { rows: HazardStatsRow[]; labe
       ],
     };
   }, [rows, label, t]);
+
+  return <EChart option={option} height={340} testId="hazard-stats-chart" />;
+}
+
+/** A crossed statistic (e.g. 乡镇 × 状态): hazards found per first-dimension group, stacked by the second. */
+export function HazardCrossChart<R extends HazardStatsRow & { key2?: string }>({ rows, label, label2 }: {
+  rows: R[]; label: (r: R) => string; label2: (r: R) => string;
+}) {
+  const option = useMemo<EChartOption>(() => {
+    const groups = [...new Map(rows.map((r) => [r.key, label(r)])).entries()];
+    const stacks = [...new Map(rows.map((r) => [r.key2 ?? '', label2(r)])).entries()];
+    const found = new Map(rows.map((r) => [`${r.key}|${r.key2 ?? ''}`, r.found]));
+    return {
+      animation: false,
+      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'category', data: groups.map(([, name]) => name), axisLabel: { interval: 0, rotate: groups.length > 8 ? 30 : 0 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: stacks.map(([k2, name]) => ({
+        name, type: 'bar', stack: 'found', barMaxWidth: 28, data: groups.map(([k]) => found.get(`${k}|${k2}`) ?? 0),
+      })),
+    };
+  }, [rows, label, label2]);
 
   return <EChart option={option} height={340} testId="hazard-stats-chart" />;
 }
