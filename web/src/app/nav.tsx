@@ -7,8 +7,8 @@ import { rnav } from '../domains/resources/messages.ts';
 import { FundOutlined } from '@ant-design/icons';
 import { snav } from '../domains/resources/messages-shelters.ts';
 import { risknav } from '../domains/risks/messages.ts';
-import { hnav } from '../domains/hazards/messages.ts';
-import { BarChartOutlined, FileSearchOutlined, NotificationOutlined } from '@ant-design/icons';
+import { checknav, hnav } from '../domains/hazards/messages.ts';
+import { BarChartOutlined, FileSearchOutlined, NotificationOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { BankOutlined, ExperimentOutlined, HeatMapOutlined, WarningOutlined } from '@ant-design/icons';
 import type { Msg } from '../lib/i18n.tsx';
 import { shell } from './messages.ts';
@@ -61,6 +61,8 @@ export const NAV: NavGroup[] = [
       { path: '/risks/points', label: risknav.points, icon: <WarningOutlined />, permission: 'risks:read', testId: 'nav-risk-points' },
       { path: '/risks/map', label: risknav.map, icon: <HeatMapOutlined />, permission: 'risks:read', testId: 'nav-risk-map' },
       { path: '/hazards', label: hnav.ledger, icon: <FileSearchOutlined />, permission: 'risks:read', testId: 'nav-hazards' },
+      { path: '/hazards/checks', label: checknav.checks, icon: <ScheduleOutlined />, permission: 'risks:read', testId: 'nav-checks' },
+      { path: '/hazards/check-templates', label: checknav.templates, icon: <OrderedListOutlined />, permission: 'risks:read', testId: 'nav-check-templates' },
       { path: '/hazards/stats', label: hnav.stats, icon: <BarChartOutlined />, permission: 'risks:read', testId: 'nav-hazard-stats' },
       { path: '/hazards/reports', label: hnav.reports, icon: <NotificationOutlined />, permission: 'risks:read', testId: 'nav-reports' },
     ],

@@ -29,6 +29,8 @@ const RiskMapPage = lazy(() => import('../domains/risks/pages/RiskMapPage.tsx'))
 const HazardsPage = lazy(() => import('../domains/hazards/pages/HazardsPage.tsx'));
 const HazardStatsPage = lazy(() => import('../domains/hazards/pages/HazardStatsPage.tsx'));
 const ReportsPage = lazy(() => import('../domains/hazards/pages/ReportsPage.tsx'));
+const ChecksPage = lazy(() => import('../domains/hazards/pages/ChecksPage.tsx'));
+const CheckTemplatesPage = lazy(() => import('../domains/hazards/pages/CheckTemplatesPage.tsx'));
 const PublicReportPage = lazy(() => import('../domains/hazards/pages/PublicReportPage.tsx'));
 
 export function AppRoutes() {
@@ -61,6 +63,8 @@ export function AppRoutes() {
         <Route path="hazards" element={<RequirePermission permission="risks:read"><HazardsPage /></RequirePermission>} />
         <Route path="hazards/stats" element={<RequirePermission permission="risks:read"><HazardStatsPage /></RequirePermission>} />
         <Route path="hazards/reports" element={<RequirePermission permission="risks:read"><ReportsPage /></RequirePermission>} />
+        <Route path="hazards/checks" element={<RequirePermission permission="risks:read"><ChecksPage /></RequirePermission>} />
+        <Route path="hazards/check-templates" element={<RequirePermission permission="risks:read"><CheckTemplatesPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

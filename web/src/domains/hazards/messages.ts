@@ -1,6 +1,6 @@
 /** Texts of the hazard closed loop pages (隐患台账, 隐患统计, 群众举报), zh-CN with en-US. */
 import { defineMessages, type Msg } from '../../lib/i18n.tsx';
-import type { FiveItem, HazardCategory, HazardGrade, HazardSource, HazardStatus, StatsDimension } from './types.ts';
+import type { CheckAnswer, CheckKind, FiveItem, HazardCategory, HazardGrade, HazardSource, HazardStatus, StatsDimension } from './types.ts';
 
 /** Navigation entries (used by app/nav.tsx). */
 export const hnav = defineMessages({
@@ -136,3 +136,119 @@ export const GRADES: HazardGrade[] = ['general', 'major'];
 export const SOURCES: HazardSource[] = ['self_check', 'inspection', 'public_report', 'sensor_alarm', 'other'];
 export const CATEGORIES: HazardCategory[] = ['equipment', 'operation', 'environment', 'management', 'other'];
 export const DIMENSIONS: StatsDimension[] = ['industry', 'region', 'grade', 'status', 'source', 'month'];
+
+// ---- Checks (隐患排查): 检查记录, 检查表, the enterprise's checks tab and QR code ----
+
+/** Navigation entries of the check pages (used by app/nav.tsx). */
+export const checknav = defineMessages({
+  checks: ['检查记录', 'Check records'],
+  templates: ['检查表', 'Checklists'],
+});
+
+export const cm = defineMessages({
+  checksTitle: ['隐患排查 · 检查记录', 'Hazard checks · records'],
+  templatesTitle: ['隐患排查 · 检查表', 'Hazard checks · checklists'],
+  checksSearch: ['企业、检查表或检查人', 'Enterprise, checklist or checker'],
+  templatesSearch: ['检查表名称或说明', 'Checklist name or description'],
+  record: ['登记检查', 'Record a check'],
+  start: ['开始检查', 'Start a check'],
+  recorded: ['已登记检查：不符合 {n} 项', 'Check recorded: {n} item(s) failed'],
+  detail: ['检查记录', 'Check record'],
+  enterprise: ['被检查企业', 'Enterprise'],
+  kind: ['检查类型', 'Kind'],
+  template: ['检查表', 'Checklist'],
+  templatePick: ['选择适用的检查表', 'Choose an applicable checklist'],
+  templatePickFirst: ['请先选择企业', 'Choose the enterprise first'],
+  templateNone: ['没有适用于该企业行业的检查表，请先在“检查表”中建立', 'No checklist applies to this enterprise; create one under Checklists first'],
+  templateItems: ['{n} 项', '{n} items'],
+  checkedBy: ['检查人', 'Checked by'],
+  checkerOrg: ['检查单位', 'Checking unit'],
+  checkedAt: ['检查时间', 'Checked at'],
+  checkedAtFuture: ['检查时间不能晚于当前时间', 'Cannot be in the future'],
+  participants: ['参加人员', 'Participants'],
+  participantsHelp: ['可选，如陪同检查人员、特邀专家姓名', 'Optional, e.g. accompanying staff or the experts engaged'],
+  summary: ['检查小结', 'Summary'],
+  region: ['所属区域', 'Region'],
+  items: ['检查项', 'Items'],
+  itemNo: ['序号', 'No.'],
+  content: ['检查内容', 'What is checked'],
+  basis: ['检查依据', 'Legal basis'],
+  basisLine: ['检查依据：{basis}', 'Legal basis: {basis}'],
+  result: ['检查结论', 'Result'],
+  resultRequired: ['请选择检查结论', 'Choose a result'],
+  note: ['情况说明', 'Findings'],
+  noteAdd: ['添加说明', 'Add a note'],
+  notePlaceholderFail: ['不符合：写明现场发现的问题（必填）', 'Failed: describe what was found (required)'],
+  notePlaceholder: ['情况说明（可选）', 'Note (optional)'],
+  noteRequired: ['不符合项须填写情况说明（至少 2 个字）', 'A failed item needs a description of what was found (at least 2 characters)'],
+  allPass: ['全部符合', 'All pass'],
+  allPassHelp: ['将尚未填写的检查项设为“符合”', 'Marks every item not yet answered as passed'],
+  progress: ['已填写 {done}/{n} 项', '{done} of {n} answered'],
+  counts: ['符合 {pass} · 不符合 {fail} · 不涉及 {na}', 'Pass {pass} · fail {fail} · n/a {na}'],
+  gradeHint: ['不符合时为{grade}', 'A failure is a {grade} hazard'],
+  passCount: ['符合', 'Pass'],
+  failCount: ['不符合', 'Fail'],
+  naCount: ['不涉及', 'N/A'],
+  hazards: ['已转隐患', 'Hazards'],
+  openFailures: ['{n} 项待转隐患', '{n} not yet hazards'],
+  allConverted: ['均已转为隐患', 'All converted'],
+  failedOnly: ['只看有不符合项', 'With failures only'],
+  filterKind: ['按检查类型筛选', 'Filter by kind'],
+  filterRegion: ['按区域筛选', 'Filter by region'],
+  hazard: ['隐患', 'Hazard'],
+  toHazard: ['转为隐患', 'Report as hazard'],
+  toHazardTitle: ['第 {no} 项不符合 → 隐患（待整改）', 'Item {no} failed → hazard (to rectify)'],
+  toHazardHelp: ['隐患以检查时间为发现时间，来源为{source}；描述缺省为情况说明与检查依据。', 'The hazard is found at the check time, source {source}; its description defaults to the findings and the legal basis.'],
+  toHazardDone: ['已转为隐患 {code}', 'Reported as hazard {code}'],
+  hazardTitle: ['隐患名称', 'Hazard title'],
+  hazardDescription: ['隐患描述（可选）', 'Description (optional)'],
+  hazardDescriptionHelp: ['留空则为：{text}', 'Empty: {text}'],
+  openEnterprise: ['查看企业档案', 'Open the enterprise file'],
+  checksEmpty: ['暂无检查记录', 'No checks yet'],
+  // templates
+  templateCreate: ['新建检查表', 'New checklist'],
+  templateEdit: ['编辑检查表', 'Edit checklist'],
+  templateCreated: ['已新建检查表 {name}', 'Checklist {name} created'],
+  templateSaved: ['已保存检查表 {name}', 'Checklist {name} saved'],
+  templateDeleted: ['已删除检查表 {name}', 'Checklist {name} deleted'],
+  templateName: ['检查表名称', 'Name'],
+  templateDescription: ['说明', 'Description'],
+  industries: ['适用行业', 'Industries'],
+  industriesMore: ['另有 {n} 个行业', '{n} more industries'],
+  industriesHelp: ['GB/T 4754 行业代码；大类代码涵盖其下的中类、小类。不选行业且不限危化品时为通用检查表', 'GB/T 4754 codes; a division covers its groups and classes. No industry and not hazchem-only: a general checklist'],
+  generalTemplate: ['通用', 'General'],
+  forHazchem: ['适用所有危化品企业', 'For every hazchem enterprise'],
+  forHazchemShort: ['危化品', 'Hazchem'],
+  itemCount: ['检查项数', 'Items'],
+  recordCount: ['使用次数', 'Used'],
+  itemAdd: ['添加检查项', 'Add an item'],
+  itemRemove: ['删除该项', 'Remove the item'],
+  itemUp: ['上移', 'Move up'],
+  itemDown: ['下移', 'Move down'],
+  itemsRequired: ['检查表至少要有 1 个检查项', 'A checklist needs at least one item'],
+  gradeHintLabel: ['等级提示', 'Grade hint'],
+  categoryHintLabel: ['类别提示', 'Category hint'],
+  hintNone: ['不提示', 'No hint'],
+  delete: ['删除', 'Delete'],
+  deleteConfirm: ['删除检查表「{name}」？', 'Delete the checklist "{name}"?'],
+  deleteUsed: ['已有检查记录使用该检查表，不能删除', 'Used by check records: cannot be deleted'],
+  nothingChanged: ['没有修改', 'Nothing changed'],
+  viewItems: ['查看', 'View'],
+  demo: ['演示', 'Demo'],
+  // enterprise file
+  tabChecks: ['检查记录', 'Checks'],
+  qr: ['二维码', 'QR code'],
+  qrTitle: ['企业二维码 · {name}', 'QR code · {name}'],
+  qrHelp: ['张贴在企业门口或值班室：扫码即打开企业档案并开始检查（须登录）。', 'Post it at the gate or the duty room: scanning opens the file and starts a check (sign-in required).'],
+  download: ['下载', 'Download'],
+  print: ['打印', 'Print'],
+});
+
+export const CHECK_KINDS: CheckKind[] = ['self_check', 'inspection', 'grid', 'expert'];
+export const CHECK_KIND_LABELS: Record<CheckKind, Msg> = {
+  self_check: ['企业自查', 'Self-check'], inspection: ['监督检查', 'Inspection'], grid: ['网格员巡查', 'Grid patrol'], expert: ['专家检查', 'Expert check'],
+};
+export const CHECK_KIND_COLORS: Record<CheckKind, string> = { self_check: 'cyan', inspection: 'blue', grid: 'geekblue', expert: 'purple' };
+export const CHECK_ANSWERS: CheckAnswer[] = ['pass', 'fail', 'na'];
+export const CHECK_ANSWER_LABELS: Record<CheckAnswer, Msg> = { pass: ['符合', 'Pass'], fail: ['不符合', 'Fail'], na: ['不涉及', 'N/A'] };
+export const CHECK_ANSWER_COLORS: Record<CheckAnswer, string> = { pass: 'green', fail: 'red', na: 'default' };

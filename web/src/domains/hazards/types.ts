@@ -90,3 +90,70 @@ export interface PublicReport {
   handledAt: string | null;
   createdAt: string;
 }
+
+// ---- Checks (隐患排查): server/src/modules/hazards/checks.ts ----
+
+export type CheckKind = 'self_check' | 'inspection' | 'grid' | 'expert';
+export type CheckAnswer = 'pass' | 'fail' | 'na';
+
+/** One item of a checklist: what is checked and the legal basis; grade and category are hints for a failure. */
+export interface CheckItem {
+  no: number;
+  content: string;
+  basis: string;
+  grade?: HazardGrade;
+  category?: HazardCategory;
+}
+
+export interface CheckTemplate {
+  id: string;
+  name: string;
+  description: string | null;
+  industryCodes: string[];
+  forHazchem: boolean;
+  items: CheckItem[];
+  itemCount: number;
+  recordCount: number;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An item as recorded: the template's item copied with its answer and, once converted, its hazard. */
+export interface CheckResult {
+  no: number;
+  content: string;
+  basis: string;
+  grade: HazardGrade | null;
+  category: HazardCategory | null;
+  result: CheckAnswer;
+  note: string | null;
+  hazardId: string | null;
+  hazardCode: string | null;
+  hazardStatus: HazardStatus | null;
+}
+
+export interface CheckRecord {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  regionCode: string;
+  regionName: string;
+  templateId: string;
+  templateName: string;
+  kind: CheckKind;
+  checkedByName: string;
+  checkerOrgName: string | null;
+  participants: string | null;
+  checkedAt: string;
+  results: CheckResult[];
+  passCount: number;
+  failCount: number;
+  naCount: number;
+  hazardCount: number;
+  openFailures: number;
+  summary: string | null;
+  location: GeoPoint | null;
+  isDemo: boolean;
+  createdAt: string;
+}

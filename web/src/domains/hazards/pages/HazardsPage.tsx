@@ -3,15 +3,15 @@
  * source, region, overdue, supervised), export, 登记隐患 and the detail drawer (`?open=<id>` opens
  * it, as notifications link here). Overdue rows are red with a 超期 tag.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, Card, Select, Space, Switch, Tabs, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useI18n } from '../../../lib/i18n.tsx';
+import { useOpenParam } from '../../../lib/useOpenParam.ts';
 import { HazardDetailDrawer } from '../components/HazardDetailDrawer.tsx';
 import { HazardFormDrawer } from '../components/HazardFormDrawer.tsx';
 import { HazardGradeTag, OverdueTag, StatusTag } from '../components/HazardTags.tsx';
@@ -22,7 +22,6 @@ export default function HazardsPage() {
   const { t, locale } = useI18n();
   const { can } = useAuth();
   const tableRef = useRef<DataTableHandle>(null);
-  const [params, setParams] = useSearchParams();
   const [status, setStatus] = useState<HazardStatus | 'all'>('all');
   const [grade, setGrade] = useState<HazardGrade | undefined>();
   const [source, setSource] = useState<HazardSource | undefined>();
@@ -30,16 +29,8 @@ export default function HazardsPage() {
   const [overdue, setOverdue] = useState(false);
   const [supervised, setSupervised] = useState(false);
   const [creating, setCreating] = useState(false);
-  const openId = params.get('open');
+  const [openId, open] = useOpenParam();
 
-  const open = useCallback((id: string | null) => {
-    setParams((p) => {
-      const n = new URLSearchParams(p);
-      if (id) n.set('open', id);
-      else n.delete('open');
-      return n;
-    }, { replace: true });
-  }, [setParams]);
 
   const columns = useMemo<TableColumnsType<Hazard>>(() => [
     {

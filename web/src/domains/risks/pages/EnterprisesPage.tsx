@@ -1,15 +1,18 @@
 /**
  * 企业档案 (一企一档): the enterprises in the caller's scope with their four-colour risk level, major
  * hazard grade and licence warnings; filters by region, industry, scale, level and 危化品; export;
- * create/edit drawer and the file with its tabs.
+ * create/edit drawer and the file with its tabs. `?open=<id>` opens a file (links from checks);
+ * `&check=1` also starts a check there (the URL in an enterprise's QR code).
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { Button, Card, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App, Button, Card, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, type DataTableHandle } from '../../../components/DataTable.tsx';
 import { IndustrySelect } from '../../../components/IndustrySelect.tsx';
 import { RegionTreeSelect } from '../../../components/RegionTreeSelect.tsx';
+import { api, errorMessage } from '../../../lib/api.ts';
 import { common, useI18n } from '../../../lib/i18n.tsx';
 import { useDict } from '../../resources/dicts.ts';
 import { EnterpriseDetailDrawer } from '../components/EnterpriseDetailDrawer.tsx';
@@ -33,6 +36,10 @@ export default function EnterprisesPage() {
   const [editing, setEditing] = useState<Enterprise | null>(null);
   const [detail, setDetail] = useState<Enterprise | null>(null);
   const [tick, setTick] = useState(0);
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('open');
+  const startCheck = params.get('check') === '1';
   const writable = can('enterprises:write');
   // An enterprise account keeps its own file; it does not register others (the server refuses).
   const canCreate = writable && !user?.roles.includes('enterprise');
@@ -75,6 +82,30 @@ export default function EnterprisesPage() {
       ),
     },
   ], [t, writable, openEdit, industries]);
+
+  // A link or a QR scan names the file to open.
+  useEffect(() => {
+    if (!openId) return;
+    let live = true;
+    api.get<Enterprise>(`/api/v1/enterprises/${openId}`)
+      .then((e) => live && setDetail(e))
+      .catch((err: unknown) => live && message.error(errorMessage(err)));
+    return () => {
+      live = false;
+    };
+  }, [openId, message]);
+  const dropParams = useCallback((...names: string[]) => {
+    setParams((p) => {
+      const n = new URLSearchParams(p);
+      for (const k of names) n.delete(k);
+      return n;
+    }, { replace: true });
+  }, [setParams]);
+  const checkStarted = useCallback(() => dropParams('check'), [dropParams]);
+  const closeDetail = useCallback(() => {
+    setDetail(null);
+    if (openId) dropParams('open', 'check');
+  }, [openId, dropParams]);
 
   const onChanged = useCallback((e: Enterprise) => {
     tableRef.current?.reload();
@@ -119,7 +150,15 @@ export default function EnterprisesPage() {
           onChanged(e);
         }}
       />
-      <EnterpriseDetailDrawer enterprise={detail} onClose={() => setDetail(null)} onEdit={writable ? openEdit : undefined} onChanged={onChanged} reloadKey={tick} />
+      <EnterpriseDetailDrawer
+        enterprise={detail}
+        onClose={closeDetail}
+        onEdit={writable ? openEdit : undefined}
+        onChanged={onChanged}
+        reloadKey={tick}
+        startCheck={startCheck && !!detail && detail.id === openId}
+        onCheckStarted={checkStarted}
+      />
     </Card>
   );
 }
