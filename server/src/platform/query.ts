@@ -26,7 +26,8 @@ export interface ScopeColumns {
   sharedWhen?: string;
 }
 
-export type FilterOp = 'eq' | 'in' | 'ilike' | 'gte' | 'lte' | 'contains' | 'prefix' | 'bool';
+/** `within`: a region code column, matching the given region and every region below it. */
+export type FilterOp = 'eq' | 'in' | 'ilike' | 'gte' | 'lte' | 'contains' | 'prefix' | 'bool' | 'within';
 
 export interface FilterDef {
   sql: string;
@@ -139,6 +140,7 @@ function buildWhere<T>(def: ResourceDef<T>, actor: Actor, query: ListQuery, para
       }
       case 'ilike': conds.push(`${f.sql} ILIKE ${params.add(`%${escapeLike(String(raw))}%`)}`); break;
       case 'prefix': conds.push(`${f.sql} LIKE ${params.add(`${escapeLike(String(raw))}%`)}`); break;
+      case 'within': conds.push(`${f.sql} IN (SELECT d.code FROM region d JOIN region a ON d.path LIKE a.path || '%' WHERE a.code = ${params.add(raw)})`); break;
       case 'gte': conds.push(`${f.sql} >= ${params.add(raw)}`); break;
       case 'lte': conds.push(`${f.sql} <= ${params.add(raw)}`); break;
       case 'contains': conds.push(`${params.add(raw)} = ANY(${f.sql})`); break;

@@ -233,7 +233,7 @@ export const checksResource: ResourceDef<CheckRecord> = {
     enterpriseId: { sql: 'c.org_id::text', op: 'eq', format: 'uuid', description: '企业' },
     kind: { sql: 'c.kind', op: 'eq', enum: CHECK_KINDS, description: '检查类型' },
     templateId: { sql: 'c.template_id::text', op: 'eq', format: 'uuid', description: '检查表' },
-    regionCode: { sql: 'o.region_code', op: 'eq', description: '所属区域' },
+    regionCode: { sql: 'o.region_code', op: 'within', description: '所属区域（含下级区域）' },
     failed: { sql: '(c.fail_count > 0)', op: 'eq', type: 'boolean', description: '有不符合项' },
     from: { sql: 'c.checked_at', op: 'gte', format: 'date-time', description: '检查时间起' },
     to: { sql: 'c.checked_at', op: 'lte', format: 'date-time', description: '检查时间止' },

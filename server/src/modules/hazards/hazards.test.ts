@@ -123,6 +123,20 @@ describe('hazards: the closed loop 待整改 → 整改中 → 待验收 → 已
     }
     const byStatus = (await admin.get('/api/v1/hazards/stats?by=status')).json() as { key: string; found: number }[];
     assert.equal(byStatus.find((r) => r.key === 'closed')!.found, (await admin.get('/api/v1/hazards/count?status=closed')).json().total);
+    // The region filter takes a region and everything below it (a township with its villages).
+    const { rows: [deep] } = await t.db.query<{ code: string; region: string; parent: string }>(
+      `SELECT h.code, r.code AS region, r.parent_code AS parent FROM hazard h JOIN region r ON r.code = h.region_code
+        WHERE r.parent_code IN (SELECT code FROM region WHERE parent_code IS NOT NULL) LIMIT 1`);
+    if (deep) {
+      const inParent = (await admin.get(`/api/v1/hazards?regionCode=${deep.parent}&q=${deep.code}`)).json();
+      assert.equal(inParent.total, 1, `${deep.code} (region ${deep.region}) is found under ${deep.parent}`);
+      const n = (code: string) => admin.get(`/api/v1/hazards/count?regionCode=${code}`).then((r) => r.json().total as number);
+      assert.ok((await n(deep.parent)) >= (await n(deep.region)));
+    } else {
+      const town = (await admin.get('/api/v1/hazards?pageSize=1')).json().items[0];
+      const { rows: [r] } = await t.db.query<{ parent: string }>('SELECT parent_code AS parent FROM region WHERE code = $1', [town.regionCode]);
+      assert.equal((await admin.get(`/api/v1/hazards?regionCode=${r!.parent}&q=${town.code}`)).json().total, 1, 'found under the region above');
+    }
     const months = (await admin.get('/api/v1/hazards/stats?by=month')).json() as { key: string }[];
     assert.ok(months.length >= 12 && months.every((m) => /^\d{4}-\d{2}$/.test(m.key)));
     const ent = await t.as('ent-tianshan');

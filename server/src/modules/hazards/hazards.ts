@@ -72,7 +72,7 @@ export const hazardsResource: ResourceDef<Hazard> = {
     source: { sql: 'h.source', op: 'eq', enum: SOURCES, description: '来源' },
     category: { sql: 'h.category', op: 'eq', enum: CATEGORIES, description: '类别' },
     enterpriseId: { sql: 'h.org_id::text', op: 'eq', format: 'uuid', description: '企业' },
-    regionCode: { sql: 'h.region_code', op: 'eq', description: '所属区域' },
+    regionCode: { sql: 'h.region_code', op: 'within', description: '所属区域（含下级区域）' },
     overdue: { sql: OVERDUE_SQL, op: 'eq', type: 'boolean', description: '是否超期' },
     supervised: { sql: '(h.supervising_org_id IS NOT NULL)', op: 'eq', type: 'boolean', description: '是否挂牌督办' },
     from: { sql: 'h.found_at', op: 'gte', format: 'date-time', description: '发现时间起' },

@@ -66,7 +66,7 @@ export const riskPointsResource: ResourceDef<RiskPoint> = {
   filters: {
     enterpriseId: { sql: 'p.org_id::text', op: 'eq', format: 'uuid', description: '企业' },
     level: { sql: 'p.level', op: 'eq', enum: RISK_LEVELS, description: '风险等级' },
-    regionCode: { sql: 'o.region_code', op: 'eq', description: '所属区域' },
+    regionCode: { sql: 'o.region_code', op: 'within', description: '所属区域（含下级区域）' },
   },
   sorts: { score: 'p.score', name: 'p.name', level: "array_position(ARRAY['major','large','general','low'], p.level)", reviewDate: 'p.review_date', updatedAt: 'p.updated_at' },
   defaultSort: 'level,-score',

@@ -256,7 +256,7 @@ export const publicReportsResource: ResourceDef<PublicReport> = {
   scope: { region: 'p.region_code', industry: (x) => `ho.industry_codes && ${x}` },
   filters: {
     status: { sql: 'p.status', op: 'eq', enum: REPORT_STATUSES, description: '处理状态' },
-    regionCode: { sql: 'p.region_code', op: 'eq', description: '所属区域' },
+    regionCode: { sql: 'p.region_code', op: 'within', description: '所属区域（含下级区域）' },
     anonymous: { sql: '(p.contact_name IS NULL AND p.contact_phone IS NULL)', op: 'eq', type: 'boolean', description: '匿名' },
     from: { sql: 'p.created_at', op: 'gte', format: 'date-time', description: '举报时间起' },
     to: { sql: 'p.created_at', op: 'lte', format: 'date-time', description: '举报时间止' },

@@ -61,7 +61,7 @@ export const majorHazardsResource: ResourceDef<MajorHazard> = {
   filters: {
     enterpriseId: { sql: 'm.org_id::text', op: 'eq', format: 'uuid', description: '企业' },
     grade: { sql: 'm.grade', op: 'eq', type: 'integer', description: '等级（1–4）' },
-    regionCode: { sql: 'o.region_code', op: 'eq', description: '所属区域' },
+    regionCode: { sql: 'o.region_code', op: 'within', description: '所属区域（含下级区域）' },
   },
   sorts: { grade: 'm.grade', r: 'm.r', name: 'm.name', updatedAt: 'm.updated_at' },
   defaultSort: 'grade,-r',
