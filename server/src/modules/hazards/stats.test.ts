@@ -4,7 +4,7 @@ import { buildTestApp, type Client, type TestApp } from '../../../test/helpers.t
 import { demoId } from '../../demo/ids.ts';
 
 const TIANSHAN = demoId('ent-01');
-const DIMS = ['industry', 'region', 'grade', 'status', 'source', 'month'] as const;
+const DIMS = ['industry', 'region', 'grade', 'status', 'source', 'month', 'enterprise'] as const;
 const WIDE = 'from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z'; // forces the scan of the hazard table
 type Row = { key: string; key2?: string; found: number; closed: number; open: number; overdue: number; avgCloseDays: number | null; closureRate: number };
 const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [`${r.key}|${r.key2 ?? ''}`, r]));
@@ -107,6 +107,12 @@ describe('hazard statistics: the tally kept by triggers gives the figures of a f
       sums[r.key] = (sums[r.key] ?? 0) + r.found;
     }
     for (const [k, n] of Object.entries(sums)) assert.equal(n, single[`${k}|`]!.found, k);
+    // Per responsible unit (for assessments): most overdue first, each figure the ledger's count.
+    const units = (await admin.get('/api/v1/hazards/stats?by=enterprise')).json() as (Row & { name: string })[];
+    assert.ok(units[0]!.overdue > 0 && units.every((u, i) => i === 0 || units[i - 1]!.overdue >= u.overdue));
+    const top = units.find((u) => u.key !== '—')!;
+    assert.equal(top.overdue, (await admin.get(`/api/v1/hazards/count?enterpriseId=${top.key}&overdue=true`)).json().total);
+    assert.equal(top.found, (await admin.get(`/api/v1/hazards/count?enterpriseId=${top.key}`)).json().total);
     const same = await admin.get('/api/v1/hazards/stats?by=status&then=status');
     assert.equal(same.statusCode, 400);
     assert.equal(same.json().errors[0].path, 'then');

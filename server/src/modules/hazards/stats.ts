@@ -12,13 +12,15 @@ import { HAZARD_STATUS_LABELS, HAZARD_STATUSES } from './rules.ts';
 // Two ways to the same figures:
 //  - the tally (hazard_tally, migration 0011), kept by triggers in the transaction of every hazard
 //    write: a few thousand rows instead of every hazard. Used for whole months (fromMonth/toMonth)
-//    or no range, for every scope but an enterprise's own (which the tally does not key). Overdue
+//    or no range, for every scope but an enterprise's own and every dimension but the enterprise
+//    (the tally does not key enterprises). Overdue
 //    comes from the deadline day: every day before today is overdue; hazards due today are read
 //    live from the hazard table (a range of its partial deadline index).
 //  - a scan of hazard itself, for an enterprise account and for ranges to the second (from/to).
 // stats.test.ts checks that both give the same figures.
 
-export const STATS_DIMENSIONS = ['industry', 'region', 'grade', 'status', 'source', 'month'] as const;
+// enterprise: the responsible unit, for assessments (overdue per unit); read from the hazard table.
+export const STATS_DIMENSIONS = ['industry', 'region', 'grade', 'status', 'source', 'month', 'enterprise'] as const;
 type Dimension = (typeof STATS_DIMENSIONS)[number];
 const MONTH = '^\\d{4}-(0[1-9]|1[0-2])$';
 
@@ -41,9 +43,9 @@ export const HazardStatsRowSchema = Type.Object({
 export type HazardStatsRow = Static<typeof HazardStatsRowSchema>;
 
 /** The columns a dimension reads, in the tally (t) or in the hazard table (h joined to its enterprise o). */
-interface Source { region: string; codes: string; grade: string; status: string; source: string; month: string }
-const TALLY: Source = { region: 't.region_code', codes: 't.industry_codes', grade: 't.grade', status: 't.status', source: 't.source', month: "to_char(t.found_month, 'YYYY-MM')" };
-const RAW: Source = { region: 'h.region_code', codes: 'o.industry_codes', grade: 'h.grade', status: 'h.status', source: 'h.source', month: "to_char(h.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')" };
+interface Source { region: string; codes: string; grade: string; status: string; source: string; month: string; enterprise: string }
+const TALLY: Source = { region: 't.region_code', codes: 't.industry_codes', grade: 't.grade', status: 't.status', source: 't.source', month: "to_char(t.found_month, 'YYYY-MM')", enterprise: 'NULL' };
+const RAW: Source = { region: 'h.region_code', codes: 'o.industry_codes', grade: 'h.grade', status: 'h.status', source: 'h.source', month: "to_char(h.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')", enterprise: 'h.org_id::text' };
 
 /** The raw grouping value of a dimension (few distinct values, so grouping is one pass). */
 function rawOf(d: Dimension, s: Source): string {
@@ -75,6 +77,9 @@ function present(d: Dimension, i: number, en: boolean): { key: string; name: str
         order: `array_position(ARRAY[${HAZARD_STATUSES.map((x) => `'${x}'`).join(',')}], ${raw})` };
     case 'source': return { key: raw, name: caseLabel(SOURCE_LABELS), join: '' };
     case 'month': return { key: raw, name: raw, join: '' };
+    case 'enterprise': // the units with most overdue, then most found, first
+      return { key: `coalesce(${raw}, '—')`, name: `coalesce(eo${i}.name, '${en ? 'no enterprise' : '无企业'}')`,
+        join: `LEFT JOIN org eo${i} ON eo${i}.id::text = ${raw}`, order: 'sum(a.overdue) DESC, sum(a.found) DESC, 2' };
   }
 }
 
@@ -103,7 +108,7 @@ export async function hazardStats(ctx: ServiceCtx, q: HazardStatsQuery): Promise
     return c;
   };
   const raws = (s: Source) => [0, 1].map((i) => (dims[i] ? `${rawOf(dims[i], s)} AS raw${i + 1}` : `NULL::text AS raw${i + 1}`)).join(', ');
-  const useTally = ctx.actor.scope.orgId === null && !q.from && !q.to;
+  const useTally = ctx.actor.scope.orgId === null && !q.from && !q.to && !dims.includes('enterprise');
   let counted: string;
   if (useTally) {
     const t = [scopeCondition(ctx.actor.scope, { region: 't.region_code', industry: (p) => `t.industry_codes && ${p}` }, params)];

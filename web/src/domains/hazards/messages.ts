@@ -130,12 +130,13 @@ export const ROLE_LABELS: Record<string, Msg> = {
 };
 export const DIMENSION_LABELS: Record<StatsDimension, Msg> = {
   industry: ['行业', 'Industry'], region: ['乡镇', 'Township'], grade: ['等级', 'Grade'], status: ['状态', 'Status'], source: ['来源', 'Source'], month: ['月份', 'Month'],
+  enterprise: ['企业', 'Enterprise'],
 };
 export const STATUSES: HazardStatus[] = ['pending', 'rectifying', 'verifying', 'closed'];
 export const GRADES: HazardGrade[] = ['general', 'major'];
 export const SOURCES: HazardSource[] = ['self_check', 'inspection', 'public_report', 'sensor_alarm', 'other'];
 export const CATEGORIES: HazardCategory[] = ['equipment', 'operation', 'environment', 'management', 'other'];
-export const DIMENSIONS: StatsDimension[] = ['industry', 'region', 'grade', 'status', 'source', 'month'];
+export const DIMENSIONS: StatsDimension[] = ['industry', 'region', 'enterprise', 'grade', 'status', 'source', 'month'];
 
 // ---- Checks (隐患排查): 检查记录, 检查表, the enterprise's checks tab and QR code ----
 

@@ -6,7 +6,7 @@ export type HazardGrade = 'general' | 'major';
 export type HazardSource = 'self_check' | 'inspection' | 'public_report' | 'sensor_alarm' | 'other';
 export type HazardCategory = 'equipment' | 'operation' | 'environment' | 'management' | 'other';
 export type FiveItem = 'responsibility' | 'measures' | 'funds' | 'deadline' | 'contingency';
-export type StatsDimension = 'industry' | 'region' | 'grade' | 'status' | 'source' | 'month';
+export type StatsDimension = 'industry' | 'region' | 'grade' | 'status' | 'source' | 'month' | 'enterprise';
 
 export interface HazardPlan {
   responsibleUnit?: string | null;

@@ -39,7 +39,7 @@ export function HazardCrossChart<R extends HazardStatsRow & { key2?: string }>({
   rows: R[]; label: (r: R) => string; label2: (r: R) => string;
 }) {
   const option = useMemo<EChartOption>(() => {
-    const groups = [...new Map(rows.map((r) => [r.key, label(r)])).entries()];
+    const groups = [...new Map(rows.map((r) => [r.key, label(r)])).entries()].slice(0, 30);
     const stacks = [...new Map(rows.map((r) => [r.key2 ?? '', label2(r)])).entries()];
     const found = new Map(rows.map((r) => [`${r.key}|${r.key2 ?? ''}`, r.found]));
     return {
