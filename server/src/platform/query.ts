@@ -95,6 +95,8 @@ export const MAX_PAGE_SIZE = 200;
 export const EXPORT_MAX_ROWS = 100_000;
 /** Streaming exports: rows per export on PostgreSQL (the embedded database keeps EXPORT_MAX_ROWS: it serves one query at a time). */
 export const STREAM_EXPORT_MAX_ROWS = 2_000_000;
+/** Rows per FETCH of an export cursor (the next batch is fetched while one is written). */
+export const EXPORT_BATCH_ROWS = 5_000;
 
 /** Collects positional parameters while building SQL. */
 export class Params {
@@ -234,7 +236,7 @@ export async function exportRows<T>(db: Db, actor: Actor, def: ResourceDef<T>, q
  * snapshot). Returns the number of rows. PostgreSQL: up to STREAM_EXPORT_MAX_ROWS; embedded: up to
  * EXPORT_MAX_ROWS (it serves one query at a time, so a long export would stall everyone else).
  */
-export async function exportBatches<T>(db: Db, actor: Actor, def: ResourceDef<T>, query: ListQuery, each: (rows: T[]) => Promise<void> | void, batchSize = 5000): Promise<number> {
+export async function exportBatches<T>(db: Db, actor: Actor, def: ResourceDef<T>, query: ListQuery, each: (rows: T[]) => Promise<void> | void, batchSize = EXPORT_BATCH_ROWS): Promise<number> {
   const params = new Params();
   const where = buildWhere(def, actor, query, params);
   const max = db.kind === 'pg' ? STREAM_EXPORT_MAX_ROWS : EXPORT_MAX_ROWS;
