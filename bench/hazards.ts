@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -21,6 +23,8 @@ import { freePort, percentile, report } from './lib.ts';
  * directly the same way (median of 3, alternating with the API).
  * API calls and replays alternate, so both see the same load on a shared machine.
  */
+const execFileP = promisify(execFile);
+
 export async function ledgerScenario(databaseUrl: string): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yingji-bench-ledger-'));
   let db: Database | null = null;
@@ -120,12 +124,15 @@ export async function ledgerScenario(databaseUrl: string): Promise<void> {
     const { rows: cnt } = await real<{ n: number }>(
       "SELECT count(*)::int AS n FROM hazard WHERE status = 'closed' AND source = 'self_check' AND category = 'equipment'");
     const rowsOut = Math.min(cnt[0]!.n, 2_000_000);
+    // The download runs in a child process, as a browser would be another process: reading 10+ MB
+    // in this one would take the server's own thread. The child times request → last byte.
     const exportOnce = async () => {
-      const t0 = performance.now();
-      const r = await fetch(exportUrl, { headers: { cookie: bureau } });
-      const bytes = (await r.arrayBuffer()).byteLength;
-      if (r.status !== 200 || bytes < 1000) throw new Error(`export ${r.status}`);
-      return rowsOut / ((performance.now() - t0) / 1000);
+      const script = `const t0 = performance.now(); const r = await fetch(process.argv[1], { headers: { cookie: process.argv[2] } });
+        let n = 0; for await (const c of r.body) n += c.length; console.log(JSON.stringify({ status: r.status, bytes: n, ms: performance.now() - t0 }));`;
+      const { stdout } = await execFileP(process.execPath, ['--input-type=module', '-e', script, exportUrl, bureau], { maxBuffer: 1 << 20 });
+      const got = JSON.parse(stdout) as { status: number; bytes: number; ms: number };
+      if (got.status !== 200 || got.bytes < 1000) throw new Error(`export ${got.status}`);
+      return rowsOut / (got.ms / 1000);
     };
     // Reference: the very cursor statement the export declared, read on a plain connection the
     // same way (FETCH EXPORT_BATCH_ROWS until done) — no formatting, no xlsx, no HTTP.
