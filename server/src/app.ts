@@ -32,6 +32,7 @@ import { resourceRoutes } from './modules/resources/routes.ts';
 import { hazardRoutes } from './modules/hazards/routes.ts';
 import { hazardCheckRoutes } from './modules/hazards/check-routes.ts';
 import { hazardPublicRoutes } from './modules/hazards/public-routes.ts';
+import { monitoringRoutes } from './modules/monitoring/routes.ts';
 import { publicReportsResource } from './modules/hazards/public-reports.ts';
 import { enterprisesResource, hazardsResource, majorHazardsResource, riskPointsResource } from './modules/hazards/service.ts';
 import { teamsResource, expertsResource, equipmentResource, warehousesResource, sheltersResource } from './modules/resources/service.ts';
@@ -127,6 +128,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   await app.register(hazardRoutes);
   await app.register(hazardCheckRoutes);
   await app.register(hazardPublicRoutes);
+  await app.register(monitoringRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

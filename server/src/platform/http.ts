@@ -22,6 +22,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
+    /** The route checks its own credential (a device token in Authorization): no session or API-token check. Implies public. */
+    deviceAuth?: boolean;
     /** Permission required (checked after authentication). */
     permission?: Permission;
     /**

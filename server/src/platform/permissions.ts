@@ -38,28 +38,30 @@ export type Permission =
   | 'attachments:read' | 'attachments:write'
   | 'tokens:write'
   | 'resources:read' | 'resources:write' | 'teams:status' | 'shelters:occupancy'
-  | 'enterprises:read' | 'enterprises:write' | 'risks:read' | 'risks:write' | 'hazards:write';
+  | 'enterprises:read' | 'enterprises:write' | 'risks:read' | 'risks:write' | 'hazards:write'
+  | 'monitoring:read' | 'sensors:write';
 
 const ALL: Permission[] = [
   'users:read', 'users:write', 'orgs:read', 'orgs:write', 'regions:read', 'regions:write',
   'audit:read', 'dicts:read', 'dicts:write', 'attachments:read', 'attachments:write', 'tokens:write',
   'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy',
   'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write', 'hazards:write',
+  'monitoring:read', 'sensors:write',
 ];
 const BASIC: Permission[] = ['regions:read', 'dicts:read', 'orgs:read', 'attachments:read', 'attachments:write'];
 
 export const ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: ALL,
-  duty_officer: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'risks:read'],
-  commander: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'risks:read'],
-  bureau_staff: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write', 'hazards:write'],
-  regulator: [...BASIC, 'users:read', 'resources:read', 'enterprises:read', 'risks:read', 'hazards:write'],
+  duty_officer: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'risks:read', 'monitoring:read'],
+  commander: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'risks:read', 'monitoring:read'],
+  bureau_staff: [...BASIC, 'users:read', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write', 'hazards:write', 'monitoring:read', 'sensors:write'],
+  regulator: [...BASIC, 'users:read', 'resources:read', 'enterprises:read', 'risks:read', 'hazards:write', 'monitoring:read'],
   // Township/park offices manage the accounts of their own region subtree (village informants, grid
   // staff) and the resources of their own region.
-  township: [...BASIC, 'users:read', 'users:write', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write', 'hazards:write'],
+  township: [...BASIC, 'users:read', 'users:write', 'audit:read', 'resources:read', 'resources:write', 'teams:status', 'shelters:occupancy', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write', 'hazards:write', 'monitoring:read', 'sensors:write'],
   // Enterprises keep their own full-time team and equipment.
-  enterprise: [...BASIC, 'resources:read', 'resources:write', 'teams:status', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write', 'hazards:write'],
-  inspector: [...BASIC, 'resources:read', 'enterprises:read', 'risks:read', 'hazards:write'],
+  enterprise: [...BASIC, 'resources:read', 'resources:write', 'teams:status', 'enterprises:read', 'enterprises:write', 'risks:read', 'risks:write', 'hazards:write', 'monitoring:read', 'sensors:write'],
+  inspector: [...BASIC, 'resources:read', 'enterprises:read', 'risks:read', 'hazards:write', 'monitoring:read'],
   informant: [...BASIC],
   // A team contact reports its own team's status.
   team_contact: [...BASIC, 'resources:read', 'teams:status'],

@@ -1,0 +1,3 @@
+/** The monitoring module's public service API (sensors, ingestion, pure alarm rules). */
+export * from './sensors.ts';
+export * from './ingest.ts';
