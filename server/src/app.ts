@@ -33,6 +33,7 @@ import { hazardRoutes } from './modules/hazards/routes.ts';
 import { hazardCheckRoutes } from './modules/hazards/check-routes.ts';
 import { hazardPublicRoutes } from './modules/hazards/public-routes.ts';
 import { monitoringRoutes } from './modules/monitoring/routes.ts';
+import { alarmsResource, sensorsResource } from './modules/monitoring/service.ts';
 import { publicReportsResource } from './modules/hazards/public-reports.ts';
 import { enterprisesResource, hazardsResource, majorHazardsResource, riskPointsResource } from './modules/hazards/service.ts';
 import { teamsResource, expertsResource, equipmentResource, warehousesResource, sheltersResource } from './modules/resources/service.ts';
@@ -113,6 +114,9 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   registerOwnerType('public_report', publicReportsResource, { read: 'risks:read', write: 'hazards:write' }, (r) => ({ regionCode: r.regionCode, orgId: null }));
   registerOwnerType('risk_point', riskPointsResource, { read: 'risks:read', write: 'risks:write', ownWrite: true }, (p) => ({ regionCode: p.regionCode, orgId: p.enterpriseId }));
   registerOwnerType('region', regionsResource, { read: 'regions:read', write: 'regions:write' }, (r) => ({ regionCode: r.code, orgId: null }));
+  registerOwnerType('sensor', sensorsResource, { read: 'monitoring:read', write: 'sensors:write', ownWrite: true }, (x) => ({ regionCode: x.regionCode, orgId: x.enterpriseId }));
+  // Disposal photos: attached by the owning enterprise and by the supervisors who may act on the alarm.
+  registerOwnerType('alarm', alarmsResource, { read: 'monitoring:read', write: 'monitoring:read', ownWrite: true }, (a) => ({ regionCode: a.regionCode, orgId: a.enterpriseId }));
 
   await app.register(systemRoutes);
   await app.register(authRoutes);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { embeddedDir, openDatabase, openEmbeddedFromDump } from './db.ts';
@@ -33,8 +33,16 @@ export async function backup(opts: { databaseUrl: string | null; dataDir: string
 export async function restore(opts: { databaseUrl: string | null; dataDir: string; file: string }): Promise<string | null> {
   if (!fs.existsSync(opts.file)) throw new Error(`no such file: ${opts.file}`);
   if (opts.databaseUrl) {
-    const r = spawnSync(pgTool('pg_restore'), ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${opts.databaseUrl}`, opts.file], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`pg_restore failed (exit ${r.status})`);
+    // pg_restore --clean cannot drop the constraints of a partitioned table's partitions (it tries
+    // the partitions' first), so the whole schema is replaced instead, in one transaction: the dump
+    // as a script into psql after DROP/CREATE SCHEMA public. A failure anywhere rolls it all back.
+    const script = spawn(pgTool('pg_restore'), ['--no-owner', '--file=-', opts.file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const psql = spawn(pgTool('psql'), ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1',
+      '--command=DROP SCHEMA public CASCADE', '--command=CREATE SCHEMA public', '--file=-', `--dbname=${opts.databaseUrl}`], { stdio: ['pipe', 'ignore', 'inherit'] });
+    script.stdout.pipe(psql.stdin);
+    const exit = (p: ReturnType<typeof spawn>) => new Promise<number | null>((resolve, reject) => { p.on('error', reject); p.on('close', resolve); });
+    const [a, b] = await Promise.all([exit(script), exit(psql)]);
+    if (a !== 0 || b !== 0) throw new Error(`restore failed (pg_restore exit ${a}, psql exit ${b})`);
     return null;
   }
   assertNotRunning(opts.dataDir);

@@ -142,4 +142,58 @@ describe('monitoring: sensors, HTTP ingestion, threshold alarms', () => {
     const { rows: ep } = await t.db.query<{ recovered_at: Date | null }>('SELECT recovered_at FROM alarm WHERE sensor_id = $1 AND episode = 2', [sensorId]);
     assert.ok(ep[0]!.recovered_at, 'recovered against the new threshold');
   });
+
+  it('消警: the enterprise acknowledges and reports a real danger; it cannot close it itself, the park neither; the department confirms by closing', async () => {
+    const list = (await ent.get(`/api/v1/alarms?sensorId=${sensorId}&sort=raisedAt`)).json();
+    assert.equal(list.total, 2);
+    const alarm = list.items[0];
+    assert.equal(alarm.status, 'raised');
+    assert.equal(alarm.peakLevel, 'highHigh');
+    const act = (c: Client, body: object) => c.post(`/api/v1/alarms/${alarm.id}/actions`, body);
+    assert.equal((await act(ent, { type: 'acknowledge' })).json().status, 'acknowledged');
+    const fb = await act(ent, { type: 'feedback', cause: 'real_danger', measures: '关闭进料阀，倒罐至 2 号罐，现场警戒' });
+    assert.equal(fb.statusCode, 200, fb.body);
+    assert.equal(fb.json().feedback.cause, 'real_danger');
+    const regulator = await t.as('reg-industry');
+    const n = await auditCount(t.db);
+    const self = await act(ent, { type: 'close' });
+    assert.equal(self.statusCode, 403);
+    assert.equal(self.json().rule, 'confirmation_required');
+    assert.equal((await act(park, { type: 'close' })).statusCode, 403, 'a township does not confirm a real danger');
+    assert.equal(await auditCount(t.db), n, 'refusals change nothing');
+    assert.equal((await act(ent, { type: 'feedback', cause: 'false_alarm', measures: 'x' })).statusCode, 409, 'the cause is not changed by its owner');
+    const closed = await act(regulator, { type: 'close', note: '现场核实，处置到位' });
+    assert.equal(closed.statusCode, 200, closed.body);
+    assert.equal(closed.json().status, 'closed');
+    assert.ok(closed.json().confirmedByName);
+    assert.equal(await auditCount(t.db), n + 1);
+    const timeline = (await ent.get(`/api/v1/alarms/${alarm.id}/timeline`)).json();
+    assert.deepEqual(timeline.map((e: { action: string }) => e.action), ['raise', 'acknowledge', 'feedback', 'close']);
+    assert.equal(timeline[3].actorRole, 'regulator');
+    // Another enterprise sees neither the alarm nor may act on it.
+    const loulan = await t.as('ent-loulan');
+    assert.equal((await loulan.get(`/api/v1/alarms/${alarm.id}`)).statusCode, 404);
+    assert.equal((await loulan.post(`/api/v1/alarms/${list.items[1].id}/actions`, { type: 'acknowledge' })).statusCode, 404);
+    assert.ok((await loulan.get('/api/v1/alarms')).json().items.every((a: { enterpriseId: string }) => a.enterpriseId === OTHER));
+  });
+
+  it('消警: a false alarm is closed by its own unit; a supervisor may return feedback for another cause; bad input is refused with reasons', async () => {
+    const alarm = (await ent.get(`/api/v1/alarms?sensorId=${sensorId}&sort=-raisedAt`)).json().items[0];
+    const act = (c: Client, body: object) => c.post(`/api/v1/alarms/${alarm.id}/actions`, body);
+    assert.equal((await act(ent, { type: 'close' })).statusCode, 409, 'not before feedback');
+    await act(park, { type: 'acknowledge' });
+    const other = await act(ent, { type: 'feedback', cause: 'other', measures: '复位' });
+    assert.equal(other.statusCode, 400);
+    assert.equal(other.json().rule, 'cause_note_required');
+    assert.equal((await act(ent, { type: 'feedback', cause: 'weather', measures: '复位' })).statusCode, 400, 'unknown cause');
+    await act(ent, { type: 'feedback', cause: 'false_alarm', measures: '探头受潮，已更换' });
+    const returned = await act(park, { type: 'return', reason: '储罐实际液位已超高，不是误报，请核实' });
+    assert.equal(returned.json().status, 'acknowledged');
+    assert.equal(returned.json().feedback, null);
+    await act(ent, { type: 'feedback', cause: 'process_fluctuation', measures: '进料流量波动，已调整' });
+    const closed = await act(ent, { type: 'close' });
+    assert.equal(closed.statusCode, 200, closed.body);
+    assert.equal(closed.json().status, 'closed');
+    assert.equal(closed.json().confirmedByName, null);
+  });
 });

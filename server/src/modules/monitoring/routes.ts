@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { ctxOf, IdParams, registerListRoutes } from '../../platform/http.ts';
 import { pickLocale } from '../../platform/i18n.ts';
 import {
+  actOnAlarm, AlarmActionSchema, AlarmEventSchema, AlarmSchema, alarmsResource, alarmTimeline, getAlarm, type AlarmActionInput,
   createSensor, getSensor, hashToken, IngestBodySchema, IngestResultSchema, ingestReadings, SensorCreateSchema, SensorSchema, sensorsResource, SensorUpdateSchema, updateSensor,
   type IngestBody, type SensorCreate, type SensorUpdate,
 } from './service.ts';
@@ -34,6 +35,17 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
     config: { permission: 'sensors:write' },
     schema: { tags: [TAG], summary: '修改监测点（阈值修改留痕）', params: IdParams, body: SensorUpdateSchema, response: { 200: SensorSchema } },
   }, async (req) => updateSensor(ctxOf(req), id(req), req.body as SensorUpdate));
+
+  // Alarm cases and the 消警 loop (who may do each step: rules.alarmTransition).
+  registerListRoutes(app, { prefix: '/api/v1/alarms', tag: TAG, def: alarmsResource, item: AlarmSchema, permission: 'monitoring:read', exportName: '报警记录' });
+  app.get('/api/v1/alarms/:id', { config: { permission: 'monitoring:read' }, schema: { tags: [TAG], summary: '报警详情', params: IdParams, response: { 200: AlarmSchema } } },
+    async (req) => getAlarm(ctxOf(req), id(req)));
+  app.get('/api/v1/alarms/:id/timeline', { config: { permission: 'monitoring:read' }, schema: { tags: [TAG], summary: '报警处置时间线', params: IdParams, response: { 200: Type.Array(AlarmEventSchema) } } },
+    async (req) => alarmTimeline(ctxOf(req), id(req)));
+  app.post('/api/v1/alarms/:id/actions', {
+    config: { permission: 'monitoring:read' },
+    schema: { tags: [TAG], summary: '报警处置：确认 / 处置反馈 / 退回 / 消警（真实险情须监管部门或应急局消警）', params: IdParams, body: AlarmActionSchema, response: { 200: AlarmSchema } },
+  }, async (req) => actOnAlarm(ctxOf(req), id(req), req.body as AlarmActionInput));
 
   app.post('/api/v1/ingest/readings', {
     config: { public: true, deviceAuth: true },
