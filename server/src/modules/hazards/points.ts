@@ -7,17 +7,27 @@ import { getResource, Params, scopeCondition, type ResourceDef } from '../../pla
 import { isoDate, isoTime, nullable } from '../../platform/values.ts';
 import { ENTERPRISE_SCOPE, getEnterprise, RISK_LEVEL_LABELS, RISK_RANK_SQL } from './enterprises.ts';
 import { assessmentProblems, LEC_C_OPTIONS, LEC_E_OPTIONS, LEC_L_OPTIONS, LS_SCORES, RISK_LEVEL_META, RISK_LEVELS, riskLevel, type RiskAssessmentInput } from './rules.ts';
-import { pickLabel } from '../../platform/i18n.ts';
+import { pickLabel, type Locale } from '../../platform/i18n.ts';
 
 // Risk points (风险点, 一企一清单): where, what can go wrong, how it was assessed (LEC or LS — the
 // inputs are kept), the resulting level 重大/较大/一般/低 = 红/橙/黄/蓝, the control measures and who
 // is responsible at which level. The enterprise's own level is the highest of its points.
 
-/** GB 6441-1986 企业职工伤亡事故分类: the 20 accident types. */
-export const ACCIDENT_TYPES: readonly { code: string; name: string }[] = [
-  '物体打击', '车辆伤害', '机械伤害', '起重伤害', '触电', '淹溺', '灼烫', '火灾', '高处坠落', '坍塌',
-  '冒顶片帮', '透水', '放炮', '火药爆炸', '瓦斯爆炸', '锅炉爆炸', '容器爆炸', '其他爆炸', '中毒和窒息', '其他伤害',
-].map((name, i) => ({ code: String(i + 1).padStart(2, '0'), name }));
+/**
+ * GB 6441-1986 企业职工伤亡事故分类: the 20 accident types. Points store the two-digit code; the names
+ * are for display (nameEn in the English UI).
+ */
+export const ACCIDENT_TYPES: readonly { code: string; name: string; nameEn: string }[] = ([
+  ['物体打击', 'Struck by object'], ['车辆伤害', 'Vehicle injury'], ['机械伤害', 'Mechanical injury'], ['起重伤害', 'Lifting injury'],
+  ['触电', 'Electric shock'], ['淹溺', 'Drowning'], ['灼烫', 'Scald/burn'], ['火灾', 'Fire'], ['高处坠落', 'Fall from height'],
+  ['坍塌', 'Collapse'], ['冒顶片帮', 'Roof fall / rib spalling'], ['透水', 'Water inrush'], ['放炮', 'Blasting'],
+  ['火药爆炸', 'Explosive explosion'], ['瓦斯爆炸', 'Gas explosion'], ['锅炉爆炸', 'Boiler explosion'], ['容器爆炸', 'Vessel explosion'],
+  ['其他爆炸', 'Other explosion'], ['中毒和窒息', 'Poisoning and asphyxiation'], ['其他伤害', 'Other injury'],
+] as const).map(([name, nameEn], i) => ({ code: String(i + 1).padStart(2, '0'), name, nameEn }));
+const accidentName = (code: string, locale: Locale) => {
+  const a = ACCIDENT_TYPES.find((x) => x.code === code);
+  return a ? (locale === 'en-US' ? a.nameEn : a.name) : code;
+};
 export const RESPONSIBLE_LEVELS = ['company', 'workshop', 'team', 'post'] as const;
 export const RESPONSIBLE_LEVEL_LABELS: Record<string, [string, string]> = {
   company: ['公司级', 'Company'], workshop: ['车间级', 'Workshop'], team: ['班组级', 'Team'], post: ['岗位级', 'Post'],
@@ -77,7 +87,7 @@ export const riskPointsResource: ResourceDef<RiskPoint> = {
     { key: 'position', zh: '部位', en: 'Position' },
     { key: 'hazardFactors', zh: '危险有害因素', en: 'Hazard factors', width: 30 },
     { key: 'accidentTypes', zh: '可能的事故类型', en: 'Accident types', width: 24,
-      format: (v) => (v as string[]).map((c) => ACCIDENT_TYPES.find((a) => a.code === c)?.name ?? c).join('、') },
+      format: (v, _r, l) => (v as string[]).map((c) => accidentName(c, l)).join(l === 'en-US' ? ', ' : '、') },
     { key: 'method', zh: '评价方法', en: 'Method' },
     { key: 'score', zh: '风险值', en: 'Score' },
     { key: 'level', zh: '风险等级', en: 'Level', format: (v, _r, l) => pickLabel(RISK_LEVEL_LABELS, v, l) },
@@ -162,22 +172,28 @@ export async function updateRiskPoint(ctx: ServiceCtx, id: string, input: Static
   return getRiskPoint(ctx, id);
 }
 
+const ScoreOptionSchema = Type.Object({ value: Type.Number({ description: '分值（保存的值）' }), label: Type.String({ description: '含义，按请求语言' }) });
 export const RiskReferenceSchema = Type.Object({
-  lec: Type.Object({ L: Type.Array(Type.Object({ value: Type.Number(), label: Type.String() })), E: Type.Array(Type.Object({ value: Type.Number(), label: Type.String() })), C: Type.Array(Type.Object({ value: Type.Number(), label: Type.String() })) }),
-  ls: Type.Object({ L: Type.Array(Type.Object({ value: Type.Number(), label: Type.String() })), S: Type.Array(Type.Object({ value: Type.Number(), label: Type.String() })) }),
-  accidentTypes: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-  levels: Type.Array(Type.Object({ level: Type.String(), colour: Type.String(), label: Type.String() })),
-});
+  lec: Type.Object({ L: Type.Array(ScoreOptionSchema), E: Type.Array(ScoreOptionSchema), C: Type.Array(ScoreOptionSchema) }),
+  ls: Type.Object({ L: Type.Array(ScoreOptionSchema), S: Type.Array(ScoreOptionSchema) }),
+  accidentTypes: Type.Array(Type.Object({ code: Type.String({ description: 'GB 6441 代码（保存的值）' }), name: Type.String({ description: '事故类型名称，按请求语言' }) })),
+  levels: Type.Array(Type.Object({ level: Type.String(), colour: Type.String(), label: Type.String({ description: '按请求语言' }) })),
+}, { description: '标签随 Accept-Language（zh-CN 默认，en-US）变化；value / code / level 与语言无关' });
 
-const LS_L = ['极不可能', '不太可能', '可能', '很可能', '几乎肯定'];
-const LS_S = ['轻微', '较小', '中等', '重大', '特大'];
-export function riskReference(): Static<typeof RiskReferenceSchema> {
-  const opt = (o: readonly { value: number; labelZh: string }[]) => o.map((x) => ({ value: x.value, label: x.labelZh }));
+/** LS (risk matrix) scales 1–5: likelihood L and severity S. */
+const LS_L: readonly (readonly [string, string])[] = [['极不可能', 'Extremely unlikely'], ['不太可能', 'Unlikely'], ['可能', 'Possible'], ['很可能', 'Likely'], ['几乎肯定', 'Almost certain']];
+const LS_S: readonly (readonly [string, string])[] = [['轻微', 'Negligible'], ['较小', 'Minor'], ['中等', 'Moderate'], ['重大', 'Major'], ['特大', 'Catastrophic']];
+
+/** The pickers' reference data, labelled in the caller's language; the values are what points store. */
+export function riskReference(locale: Locale = 'zh-CN'): Static<typeof RiskReferenceSchema> {
+  const en = locale === 'en-US';
+  const opt = (o: readonly { value: number; labelZh: string; labelEn: string }[]) => o.map((x) => ({ value: x.value, label: en ? x.labelEn : x.labelZh }));
+  const ls = (labels: typeof LS_L) => LS_SCORES.map((v) => ({ value: v, label: labels[v - 1]![en ? 1 : 0] }));
   return {
     lec: { L: opt(LEC_L_OPTIONS), E: opt(LEC_E_OPTIONS), C: opt(LEC_C_OPTIONS) },
-    ls: { L: LS_SCORES.map((v) => ({ value: v, label: LS_L[v - 1]! })), S: LS_SCORES.map((v) => ({ value: v, label: LS_S[v - 1]! })) },
-    accidentTypes: [...ACCIDENT_TYPES],
-    levels: RISK_LEVELS.map((l) => ({ level: l, colour: RISK_LEVEL_META[l].colour, label: RISK_LEVEL_META[l].labelZh })),
+    ls: { L: ls(LS_L), S: ls(LS_S) },
+    accidentTypes: ACCIDENT_TYPES.map((a) => ({ code: a.code, name: en ? a.nameEn : a.name })),
+    levels: RISK_LEVELS.map((l) => ({ level: l, colour: RISK_LEVEL_META[l].colour, label: en ? RISK_LEVEL_META[l].labelEn : RISK_LEVEL_META[l].labelZh })),
   };
 }
 

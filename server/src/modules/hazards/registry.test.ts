@@ -138,6 +138,50 @@ describe('dual prevention part 1: registry, major hazard sources, risk points', 
     assert.equal(dup.statusCode, 409);
   });
 
+  it('the pickers\' reference data is labelled in the caller\'s language; the stored values do not change', async () => {
+    const zhRisk = (await admin.get('/api/v1/risk-points/reference')).json();
+    const enRisk = (await admin.get('/api/v1/risk-points/reference', { 'accept-language': 'en-US,en;q=0.9' })).json();
+    const values = (r: { lec: Record<string, { value: number }[]>; ls: Record<string, { value: number }[]>; accidentTypes: { code: string }[]; levels: { level: string; colour: string }[] }) => ({
+      lec: Object.fromEntries(Object.entries(r.lec).map(([k, o]) => [k, o.map((x) => x.value)])),
+      ls: Object.fromEntries(Object.entries(r.ls).map(([k, o]) => [k, o.map((x) => x.value)])),
+      accidentTypes: r.accidentTypes.map((a) => a.code),
+      levels: r.levels.map((l) => `${l.level}/${l.colour}`),
+    });
+    assert.deepEqual(values(enRisk), values(zhRisk), 'the same values, codes and levels in both languages');
+    assert.equal(zhRisk.accidentTypes.length, 20);
+    assert.equal(zhRisk.accidentTypes.find((a: { code: string }) => a.code === '09').name, '高处坠落');
+    assert.equal(enRisk.accidentTypes.find((a: { code: string }) => a.code === '09').name, 'Fall from height');
+    assert.equal(enRisk.accidentTypes.find((a: { code: string }) => a.code === '19').name, 'Poisoning and asphyxiation');
+    assert.equal(zhRisk.lec.L.find((o: { value: number }) => o.value === 6).label, '相当可能');
+    assert.equal(enRisk.lec.L.find((o: { value: number }) => o.value === 6).label, 'Quite possible');
+    assert.equal(enRisk.ls.S[4].label, 'Catastrophic');
+    assert.equal(zhRisk.levels[0].label, '重大风险');
+    assert.equal(enRisk.levels[0].label, 'Major risk');
+    const hasHan = /\p{Script=Han}/u;
+    const enLabels = [
+      ...Object.values(enRisk.lec as Record<string, { label: string }[]>).flat().map((o) => o.label),
+      ...Object.values(enRisk.ls as Record<string, { label: string }[]>).flat().map((o) => o.label),
+      ...enRisk.accidentTypes.map((a: { name: string }) => a.name), ...enRisk.levels.map((l: { label: string }) => l.label),
+    ];
+    assert.deepEqual(enLabels.filter((l) => !l || hasHan.test(l)), [], 'every English risk label is English');
+    assert.ok(Object.values(zhRisk.lec as Record<string, { label: string }[]>).flat().every((o) => hasHan.test(o.label)), 'zh-CN stays the default');
+
+    const zhSrc = (await admin.get('/api/v1/major-hazards/reference')).json();
+    const enSrc = (await admin.get('/api/v1/major-hazards/reference', { 'accept-language': 'en-US' })).json();
+    const srcValues = (r: { categories: { code: string; criticalQuantityT: number; beta: number }[]; chemicals: { name: string; aliases: string[]; cas: string[]; category: string; criticalQuantityT: number }[] }) => ({
+      categories: r.categories.map((c) => [c.code, c.criticalQuantityT, c.beta]),
+      chemicals: r.chemicals.map((c) => [c.name, c.aliases, c.cas, c.category, c.criticalQuantityT]),
+    });
+    assert.deepEqual(srcValues(enSrc), srcValues(zhSrc), 'the same codes, Table 1 names and quantities in both languages');
+    assert.equal(zhSrc.categories.find((c: { code: string }) => c.code === 'W2').label, '易燃气体 类别1、2');
+    assert.equal(enSrc.categories.find((c: { code: string }) => c.code === 'W2').label, 'Flammable gases Categories 1 and 2');
+    const chlorine = (r: { chemicals: { name: string; label: string }[] }) => r.chemicals.find((c) => c.name === '氯')!;
+    assert.equal(chlorine(zhSrc).label, '氯');
+    assert.equal(chlorine(enSrc).label, 'Chlorine');
+    const enSrcLabels = [...enSrc.categories.map((c: { label: string }) => c.label), ...enSrc.chemicals.map((c: { label: string }) => c.label)];
+    assert.deepEqual(enSrcLabels.filter((l) => !l || hasHan.test(l)), [], 'every English GB 18218 label is English');
+  });
+
   it('four-colour summary by township and by industry adds up to the scoped registry', async () => {
     const byRegion = (await admin.get('/api/v1/risks/summary?by=region')).json() as { key: string; enterprises: number; major: number; large: number; general: number; low: number; unassessed: number }[];
     const total = (await admin.get('/api/v1/enterprises?pageSize=1')).json().total;

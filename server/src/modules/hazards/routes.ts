@@ -37,7 +37,7 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
 
   // Major hazard sources (重大危险源, GB 18218-2018)
   app.get('/api/v1/major-hazards/reference', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: 'GB 18218 临界量与校正系数（表 1、表 2）', response: { 200: MajorHazardReferenceSchema } } },
-    async () => majorHazardReference());
+    async (req) => majorHazardReference(ctxOf(req).locale));
   registerListRoutes(app, { prefix: '/api/v1/major-hazards', tag: TAG, def: majorHazardsResource, item: MajorHazardSchema, permission: 'risks:read', exportName: '重大危险源' });
   app.get('/api/v1/major-hazards/:id', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '危险源详情', params: IdParams, response: { 200: MajorHazardSchema } } },
     async (req) => getMajorHazard(ctxOf(req), id(req)));
@@ -48,7 +48,7 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
 
   // Risk points (风险点, 一企一清单)
   app.get('/api/v1/risk-points/reference', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: 'LEC / LS 取值、GB 6441 事故类型、风险等级', response: { 200: RiskReferenceSchema } } },
-    async () => riskReference());
+    async (req) => riskReference(ctxOf(req).locale));
   registerListRoutes(app, { prefix: '/api/v1/risk-points', tag: TAG, def: riskPointsResource, item: RiskPointSchema, permission: 'risks:read', exportName: '风险点清单' });
   app.get('/api/v1/risk-points/:id', { config: { permission: 'risks:read' }, schema: { tags: [TAG], summary: '风险点详情', params: IdParams, response: { 200: RiskPointSchema } } },
     async (req) => getRiskPoint(ctxOf(req), id(req)));

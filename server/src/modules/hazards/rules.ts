@@ -26,6 +26,7 @@ export type HazardCategory = (typeof HAZARD_CATEGORIES)[number];
 
 export interface CategoryEntry {
   labelZh: string;
+  labelEn: string;
   /** Table 2 critical quantity Q (t) for chemicals not named in Table 1. [P] domain.md §5.2 */
   criticalQuantityT: number;
   /** Table 4 correction factor β for chemicals not named in Table 3. [P] domain.md §5.2 */
@@ -38,30 +39,30 @@ export interface CategoryEntry {
  * 200 t for oxidising gases, Table 1 gives 氧 200 t, and domain.md flags its source as garbled [P].
  */
 export const CATEGORY_TABLE: Readonly<Record<HazardCategory, CategoryEntry>> = {
-  J1: { labelZh: '急性毒性 类别1,所有暴露途径,气体', criticalQuantityT: 5, beta: 4 },
-  J2: { labelZh: '急性毒性 类别1,所有暴露途径,固体、液体', criticalQuantityT: 50, beta: 1 },
-  J3: { labelZh: '急性毒性 类别2、3,所有暴露途径,气体', criticalQuantityT: 50, beta: 2 },
-  J4: { labelZh: '急性毒性 类别2、3,吸入途径,液体(沸点≤35℃)', criticalQuantityT: 50, beta: 2 },
-  J5: { labelZh: '急性毒性 类别2,所有暴露途径,液体(除J4外)、固体', criticalQuantityT: 500, beta: 1 },
-  'W1.1': { labelZh: '爆炸物 不稳定爆炸物、1.1项', criticalQuantityT: 1, beta: 2 },
-  'W1.2': { labelZh: '爆炸物 1.2、1.3、1.5、1.6项', criticalQuantityT: 10, beta: 2 },
-  'W1.3': { labelZh: '爆炸物 1.4项', criticalQuantityT: 50, beta: 2 },
-  W2: { labelZh: '易燃气体 类别1、2', criticalQuantityT: 10, beta: 1.5 },
-  W3: { labelZh: '气溶胶 类别1、2(净重)', criticalQuantityT: 150, beta: 1 },
-  W4: { labelZh: '氧化性气体 类别1', criticalQuantityT: 200, beta: 1 },
-  'W5.1': { labelZh: '易燃液体 类别1;类别2、3工作温度高于沸点', criticalQuantityT: 10, beta: 1.5 },
-  'W5.2': { labelZh: '易燃液体 类别2、3,具有引发重大事故的特殊工艺条件', criticalQuantityT: 50, beta: 1 },
-  'W5.3': { labelZh: '易燃液体 不属于W5.1、W5.2的其他类别2', criticalQuantityT: 1000, beta: 1 },
-  'W5.4': { labelZh: '易燃液体 不属于W5.1、W5.2的其他类别3', criticalQuantityT: 5000, beta: 1 },
-  'W6.1': { labelZh: '自反应物质和混合物 A型、B型', criticalQuantityT: 10, beta: 1.5 },
-  'W6.2': { labelZh: '自反应物质和混合物 C型、D型、E型', criticalQuantityT: 50, beta: 1 },
-  'W7.1': { labelZh: '有机过氧化物 A型、B型', criticalQuantityT: 10, beta: 1.5 },
-  'W7.2': { labelZh: '有机过氧化物 C型、D型、E型、F型', criticalQuantityT: 50, beta: 1 },
-  W8: { labelZh: '自燃液体、自燃固体 类别1', criticalQuantityT: 50, beta: 1 },
-  'W9.1': { labelZh: '氧化性固体和液体 类别1', criticalQuantityT: 50, beta: 1 },
-  'W9.2': { labelZh: '氧化性固体和液体 类别2、3', criticalQuantityT: 200, beta: 1 },
-  W10: { labelZh: '易燃固体 类别1', criticalQuantityT: 200, beta: 1 },
-  W11: { labelZh: '遇水放出易燃气体的物质和混合物 类别1、2', criticalQuantityT: 200, beta: 1 },
+  J1: { labelZh: '急性毒性 类别1,所有暴露途径,气体', labelEn: 'Acute toxicity Category 1, all exposure routes, gases', criticalQuantityT: 5, beta: 4 },
+  J2: { labelZh: '急性毒性 类别1,所有暴露途径,固体、液体', labelEn: 'Acute toxicity Category 1, all exposure routes, solids and liquids', criticalQuantityT: 50, beta: 1 },
+  J3: { labelZh: '急性毒性 类别2、3,所有暴露途径,气体', labelEn: 'Acute toxicity Categories 2 and 3, all exposure routes, gases', criticalQuantityT: 50, beta: 2 },
+  J4: { labelZh: '急性毒性 类别2、3,吸入途径,液体(沸点≤35℃)', labelEn: 'Acute toxicity Categories 2 and 3, inhalation, liquids (boiling point ≤ 35 °C)', criticalQuantityT: 50, beta: 2 },
+  J5: { labelZh: '急性毒性 类别2,所有暴露途径,液体(除J4外)、固体', labelEn: 'Acute toxicity Category 2, all exposure routes, liquids (other than J4) and solids', criticalQuantityT: 500, beta: 1 },
+  'W1.1': { labelZh: '爆炸物 不稳定爆炸物、1.1项', labelEn: 'Explosives: unstable explosives, Division 1.1', criticalQuantityT: 1, beta: 2 },
+  'W1.2': { labelZh: '爆炸物 1.2、1.3、1.5、1.6项', labelEn: 'Explosives: Divisions 1.2, 1.3, 1.5 and 1.6', criticalQuantityT: 10, beta: 2 },
+  'W1.3': { labelZh: '爆炸物 1.4项', labelEn: 'Explosives: Division 1.4', criticalQuantityT: 50, beta: 2 },
+  W2: { labelZh: '易燃气体 类别1、2', labelEn: 'Flammable gases Categories 1 and 2', criticalQuantityT: 10, beta: 1.5 },
+  W3: { labelZh: '气溶胶 类别1、2(净重)', labelEn: 'Aerosols Categories 1 and 2 (net weight)', criticalQuantityT: 150, beta: 1 },
+  W4: { labelZh: '氧化性气体 类别1', labelEn: 'Oxidizing gases Category 1', criticalQuantityT: 200, beta: 1 },
+  'W5.1': { labelZh: '易燃液体 类别1;类别2、3工作温度高于沸点', labelEn: 'Flammable liquids Category 1; Categories 2 and 3 at a working temperature above the boiling point', criticalQuantityT: 10, beta: 1.5 },
+  'W5.2': { labelZh: '易燃液体 类别2、3,具有引发重大事故的特殊工艺条件', labelEn: 'Flammable liquids Categories 2 and 3 under special process conditions that can cause a major accident', criticalQuantityT: 50, beta: 1 },
+  'W5.3': { labelZh: '易燃液体 不属于W5.1、W5.2的其他类别2', labelEn: 'Flammable liquids: other Category 2 not in W5.1 or W5.2', criticalQuantityT: 1000, beta: 1 },
+  'W5.4': { labelZh: '易燃液体 不属于W5.1、W5.2的其他类别3', labelEn: 'Flammable liquids: other Category 3 not in W5.1 or W5.2', criticalQuantityT: 5000, beta: 1 },
+  'W6.1': { labelZh: '自反应物质和混合物 A型、B型', labelEn: 'Self-reactive substances and mixtures Types A and B', criticalQuantityT: 10, beta: 1.5 },
+  'W6.2': { labelZh: '自反应物质和混合物 C型、D型、E型', labelEn: 'Self-reactive substances and mixtures Types C, D and E', criticalQuantityT: 50, beta: 1 },
+  'W7.1': { labelZh: '有机过氧化物 A型、B型', labelEn: 'Organic peroxides Types A and B', criticalQuantityT: 10, beta: 1.5 },
+  'W7.2': { labelZh: '有机过氧化物 C型、D型、E型、F型', labelEn: 'Organic peroxides Types C, D, E and F', criticalQuantityT: 50, beta: 1 },
+  W8: { labelZh: '自燃液体、自燃固体 类别1', labelEn: 'Pyrophoric liquids and pyrophoric solids Category 1', criticalQuantityT: 50, beta: 1 },
+  'W9.1': { labelZh: '氧化性固体和液体 类别1', labelEn: 'Oxidizing solids and liquids Category 1', criticalQuantityT: 50, beta: 1 },
+  'W9.2': { labelZh: '氧化性固体和液体 类别2、3', labelEn: 'Oxidizing solids and liquids Categories 2 and 3', criticalQuantityT: 200, beta: 1 },
+  W10: { labelZh: '易燃固体 类别1', labelEn: 'Flammable solids Category 1', criticalQuantityT: 200, beta: 1 },
+  W11: { labelZh: '遇水放出易燃气体的物质和混合物 类别1、2', labelEn: 'Substances and mixtures which, in contact with water, emit flammable gases Categories 1 and 2', criticalQuantityT: 200, beta: 1 },
 };
 
 export interface ToxicGasBeta {
@@ -94,6 +95,8 @@ export type VerificationStatus = 'V' | 'P' | 'U';
 
 export interface NamedChemical {
   nameZh: string;
+  /** English name for the en-US pickers (display only: the stored and matched name is nameZh). */
+  nameEn: string;
   aliases: readonly string[];
   cas: readonly string[];
   /** GB 18218-2018 Table 1 critical quantity Q (t). */
@@ -112,23 +115,23 @@ export interface NamedChemical {
  * if a deployment classifies it 类别2 (W5.3) its β is 1 — a real difference in R.
  */
 export const NAMED_CHEMICALS: readonly NamedChemical[] = [
-  { nameZh: '氨', aliases: ['液氨', '氨气'], cas: ['7664-41-7'], criticalQuantityT: 10, category: 'J3', qStatus: 'V', categoryStatus: 'U' },
-  { nameZh: '氯', aliases: ['液氯', '氯气'], cas: ['7782-50-5'], criticalQuantityT: 5, category: 'J3', qStatus: 'V', categoryStatus: 'U' },
-  { nameZh: '碳酰氯', aliases: ['光气'], cas: ['75-44-5'], criticalQuantityT: 0.3, category: 'J1', qStatus: 'V', categoryStatus: 'U' },
-  { nameZh: '二氧化硫', aliases: [], cas: ['7446-09-5'], criticalQuantityT: 20, category: 'J3', qStatus: 'U', categoryStatus: 'U' },
-  { nameZh: '环氧乙烷', aliases: [], cas: ['75-21-8'], criticalQuantityT: 10, category: 'W2', qStatus: 'U', categoryStatus: 'U' },
-  { nameZh: '硫化氢', aliases: [], cas: ['7783-06-4'], criticalQuantityT: 5, category: 'J3', qStatus: 'U', categoryStatus: 'U' },
-  { nameZh: '氰化氢', aliases: [], cas: ['74-90-8'], criticalQuantityT: 1, category: 'J1', qStatus: 'U', categoryStatus: 'U' },
-  { nameZh: '氟化氢', aliases: [], cas: ['7664-39-3'], criticalQuantityT: 1, category: 'J3', qStatus: 'U', categoryStatus: 'U' },
-  { nameZh: '氢', aliases: ['氢气'], cas: ['1333-74-0'], criticalQuantityT: 5, category: 'W2', qStatus: 'U', categoryStatus: 'U' },
-  { nameZh: '液化石油气', aliases: ['LPG'], cas: ['68476-85-7'], criticalQuantityT: 50, category: 'W2', qStatus: 'V', categoryStatus: 'U' },
-  { nameZh: '甲烷,天然气', aliases: ['甲烷', '天然气', '液化天然气', 'LNG'], cas: ['74-82-8', '8006-14-2'], criticalQuantityT: 50, category: 'W2', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '氨', nameEn: 'Ammonia', aliases: ['液氨', '氨气'], cas: ['7664-41-7'], criticalQuantityT: 10, category: 'J3', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '氯', nameEn: 'Chlorine', aliases: ['液氯', '氯气'], cas: ['7782-50-5'], criticalQuantityT: 5, category: 'J3', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '碳酰氯', nameEn: 'Carbonyl chloride / phosgene', aliases: ['光气'], cas: ['75-44-5'], criticalQuantityT: 0.3, category: 'J1', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '二氧化硫', nameEn: 'Sulfur dioxide', aliases: [], cas: ['7446-09-5'], criticalQuantityT: 20, category: 'J3', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '环氧乙烷', nameEn: 'Ethylene oxide', aliases: [], cas: ['75-21-8'], criticalQuantityT: 10, category: 'W2', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '硫化氢', nameEn: 'Hydrogen sulfide', aliases: [], cas: ['7783-06-4'], criticalQuantityT: 5, category: 'J3', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '氰化氢', nameEn: 'Hydrogen cyanide', aliases: [], cas: ['74-90-8'], criticalQuantityT: 1, category: 'J1', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '氟化氢', nameEn: 'Hydrogen fluoride', aliases: [], cas: ['7664-39-3'], criticalQuantityT: 1, category: 'J3', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '氢', nameEn: 'Hydrogen', aliases: ['氢气'], cas: ['1333-74-0'], criticalQuantityT: 5, category: 'W2', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '液化石油气', nameEn: 'Liquefied petroleum gas (LPG)', aliases: ['LPG'], cas: ['68476-85-7'], criticalQuantityT: 50, category: 'W2', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '甲烷,天然气', nameEn: 'Methane, natural gas', aliases: ['甲烷', '天然气', '液化天然气', 'LNG'], cas: ['74-82-8', '8006-14-2'], criticalQuantityT: 50, category: 'W2', qStatus: 'V', categoryStatus: 'U' },
   // 氯乙烯 is not in domain.md; Q 50 t is from recollection of Table 1 (row 50). [U]
-  { nameZh: '氯乙烯', aliases: [], cas: ['75-01-4'], criticalQuantityT: 50, category: 'W2', qStatus: 'U', categoryStatus: 'U' },
-  { nameZh: '汽油', aliases: ['乙醇汽油', '甲醇汽油'], cas: ['86290-81-5'], criticalQuantityT: 200, category: 'W5.1', qStatus: 'V', categoryStatus: 'U' },
-  { nameZh: '甲醇', aliases: [], cas: ['67-56-1'], criticalQuantityT: 500, category: 'W5.3', qStatus: 'V', categoryStatus: 'U' },
-  { nameZh: '苯', aliases: [], cas: ['71-43-2'], criticalQuantityT: 50, category: 'W5.3', qStatus: 'V', categoryStatus: 'U' },
-  { nameZh: '甲苯', aliases: [], cas: ['108-88-3'], criticalQuantityT: 500, category: 'W5.3', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '氯乙烯', nameEn: 'Vinyl chloride', aliases: [], cas: ['75-01-4'], criticalQuantityT: 50, category: 'W2', qStatus: 'U', categoryStatus: 'U' },
+  { nameZh: '汽油', nameEn: 'Gasoline', aliases: ['乙醇汽油', '甲醇汽油'], cas: ['86290-81-5'], criticalQuantityT: 200, category: 'W5.1', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '甲醇', nameEn: 'Methanol', aliases: [], cas: ['67-56-1'], criticalQuantityT: 500, category: 'W5.3', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '苯', nameEn: 'Benzene', aliases: [], cas: ['71-43-2'], criticalQuantityT: 50, category: 'W5.3', qStatus: 'V', categoryStatus: 'U' },
+  { nameZh: '甲苯', nameEn: 'Toluene', aliases: [], cas: ['108-88-3'], criticalQuantityT: 500, category: 'W5.3', qStatus: 'U', categoryStatus: 'U' },
 ];
 
 /** Normalises a chemical name for lookup: no spaces, ASCII punctuation for full-width forms. */
@@ -316,17 +319,29 @@ export const RISK_LEVEL_META: Readonly<Record<RiskLevel, { colour: RiskColour; l
 
 /** LEC score options with their meanings. [V] domain.md §4.1 */
 export const LEC_L_OPTIONS = [
-  { value: 10, labelZh: '完全可以预料' }, { value: 6, labelZh: '相当可能' }, { value: 3, labelZh: '可能,但不经常' },
-  { value: 1, labelZh: '可能性小,完全意外' }, { value: 0.5, labelZh: '很不可能,可以设想' },
-  { value: 0.2, labelZh: '极不可能' }, { value: 0.1, labelZh: '实际不可能' },
+  { value: 10, labelZh: '完全可以预料', labelEn: 'Might well be expected' },
+  { value: 6, labelZh: '相当可能', labelEn: 'Quite possible' },
+  { value: 3, labelZh: '可能,但不经常', labelEn: 'Possible but unusual' },
+  { value: 1, labelZh: '可能性小,完全意外', labelEn: 'Only remotely possible, entirely unexpected' },
+  { value: 0.5, labelZh: '很不可能,可以设想', labelEn: 'Very unlikely but conceivable' },
+  { value: 0.2, labelZh: '极不可能', labelEn: 'Extremely unlikely' },
+  { value: 0.1, labelZh: '实际不可能', labelEn: 'Practically impossible' },
 ] as const;
 export const LEC_E_OPTIONS = [
-  { value: 10, labelZh: '连续暴露' }, { value: 6, labelZh: '每天工作时间内暴露' }, { value: 3, labelZh: '每周一次或偶然暴露' },
-  { value: 2, labelZh: '每月一次暴露' }, { value: 1, labelZh: '每年几次暴露' }, { value: 0.5, labelZh: '非常罕见地暴露' },
+  { value: 10, labelZh: '连续暴露', labelEn: 'Continuous exposure' },
+  { value: 6, labelZh: '每天工作时间内暴露', labelEn: 'Daily exposure during working hours' },
+  { value: 3, labelZh: '每周一次或偶然暴露', labelEn: 'Weekly or occasional exposure' },
+  { value: 2, labelZh: '每月一次暴露', labelEn: 'Monthly exposure' },
+  { value: 1, labelZh: '每年几次暴露', labelEn: 'A few exposures a year' },
+  { value: 0.5, labelZh: '非常罕见地暴露', labelEn: 'Very rare exposure' },
 ] as const;
 export const LEC_C_OPTIONS = [
-  { value: 100, labelZh: '大灾难,许多人死亡' }, { value: 40, labelZh: '灾难,数人死亡' }, { value: 15, labelZh: '非常严重,一人死亡' },
-  { value: 7, labelZh: '严重,重伤' }, { value: 3, labelZh: '重大,致残' }, { value: 1, labelZh: '引人注目,需要救护' },
+  { value: 100, labelZh: '大灾难,许多人死亡', labelEn: 'Catastrophe, many deaths' },
+  { value: 40, labelZh: '灾难,数人死亡', labelEn: 'Disaster, several deaths' },
+  { value: 15, labelZh: '非常严重,一人死亡', labelEn: 'Very serious, one death' },
+  { value: 7, labelZh: '严重,重伤', labelEn: 'Serious, severe injury' },
+  { value: 3, labelZh: '重大,致残', labelEn: 'Considerable, disabling injury' },
+  { value: 1, labelZh: '引人注目,需要救护', labelEn: 'Noticeable, first aid needed' },
 ] as const;
 export const LS_SCORES = [1, 2, 3, 4, 5] as const;
 

@@ -7,7 +7,7 @@ import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
 import { ENTERPRISE_SCOPE, getEnterprise } from './enterprises.ts';
 import { assessMajorHazard, CATEGORY_TABLE, HAZARD_CATEGORIES, MAJOR_HAZARD_GRADE_LABELS, NAMED_CHEMICALS, type MajorHazardGrade } from './rules.ts';
-import { pickLabel } from '../../platform/i18n.ts';
+import { pickLabel, type Locale } from '../../platform/i18n.ts';
 
 // Major hazard sources (重大危险源), GB 18218-2018. The inputs (chemicals with their maximum quantities,
 // people exposed) are kept; S, α, R and the grade are computed by rules.ts on every write and stored,
@@ -146,14 +146,23 @@ export async function updateMajorHazard(ctx: ServiceCtx, id: string, input: Stat
 }
 
 export const MajorHazardReferenceSchema = Type.Object({
-  categories: Type.Array(Type.Object({ code: Type.String(), label: Type.String(), criticalQuantityT: Type.Number(), beta: Type.Number() })),
-  chemicals: Type.Array(Type.Object({ name: Type.String(), aliases: Type.Array(Type.String()), cas: Type.Array(Type.String()), category: Type.String(), criticalQuantityT: Type.Number() })),
-});
+  categories: Type.Array(Type.Object({ code: Type.String(), label: Type.String({ description: '类别说明，按请求语言' }), criticalQuantityT: Type.Number(), beta: Type.Number() })),
+  chemicals: Type.Array(Type.Object({
+    name: Type.String({ description: '表 1 品名（中文，即保存与匹配所用名称）' }), label: Type.String({ description: '显示名称，按请求语言（zh-CN 即 name）' }),
+    aliases: Type.Array(Type.String()), cas: Type.Array(Type.String()), category: Type.String(), criticalQuantityT: Type.Number(),
+  })),
+}, { description: '标签随 Accept-Language（zh-CN 默认，en-US）变化；code / name 与语言无关' });
 
-/** The GB 18218 tables for pickers (categories of Table 2, chemicals of Table 1 that we carry). */
-export function majorHazardReference(): Static<typeof MajorHazardReferenceSchema> {
+/** The GB 18218 tables for pickers (categories of Table 2, chemicals of Table 1 that we carry), labelled in the caller's language. */
+export function majorHazardReference(locale: Locale = 'zh-CN'): Static<typeof MajorHazardReferenceSchema> {
+  const en = locale === 'en-US';
   return {
-    categories: HAZARD_CATEGORIES.map((code) => ({ code, label: CATEGORY_TABLE[code].labelZh, criticalQuantityT: CATEGORY_TABLE[code].criticalQuantityT, beta: CATEGORY_TABLE[code].beta })),
-    chemicals: NAMED_CHEMICALS.map((c) => ({ name: c.nameZh, aliases: [...c.aliases], cas: [...c.cas], category: c.category, criticalQuantityT: c.criticalQuantityT })),
+    categories: HAZARD_CATEGORIES.map((code) => {
+      const c = CATEGORY_TABLE[code];
+      return { code, label: en ? c.labelEn : c.labelZh, criticalQuantityT: c.criticalQuantityT, beta: c.beta };
+    }),
+    chemicals: NAMED_CHEMICALS.map((c) => ({
+      name: c.nameZh, label: en ? c.nameEn : c.nameZh, aliases: [...c.aliases], cas: [...c.cas], category: c.category, criticalQuantityT: c.criticalQuantityT,
+    })),
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Reference data for the pickers (GET /api/v1/major-hazards/reference, GET /api/v1/risk-points/reference),
- * fetched once per page load and language (labels come in the caller's language).
+ * fetched once per page load and language: the server labels it in the request's Accept-Language, so a
+ * language switch fetches (and caches) the other language's copy. Values (scores, GB 6441 codes, GB 18218
+ * categories, Table 1 names) are the same in both and are what the forms store; labels are display only.
  */
 import { useEffect, useState } from 'react';
 import { api } from '../../lib/api.ts';
@@ -43,6 +45,15 @@ export const useRiskReference = () => useReference<RiskReference>('/api/v1/risk-
 export function casList(c: NamedChemicalRef): string[] {
   if (!c.cas) return [];
   return Array.isArray(c.cas) ? c.cas : [c.cas];
+}
+
+/**
+ * A named chemical's display name in the UI language (the reference's label; types.ts does not declare it
+ * yet, and a missing one falls back to the name). Forms still store and match the Table 1 name (name),
+ * which the server grades by.
+ */
+export function chemicalLabel(c: NamedChemicalRef): string {
+  return c.label || c.name;
 }
 
 const norm = (s: string) => s.replace(/\s+/g, '').toUpperCase();

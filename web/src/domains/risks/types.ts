@@ -88,7 +88,10 @@ export interface HazardCategoryRef {
 }
 
 export interface NamedChemicalRef {
+  /** The GB 18218 Table 1 name (stored and matched). */
   name: string;
+  /** The name in the caller's language. */
+  label: string;
   aliases: string[];
   cas: string | string[] | null;
   category: string;

@@ -17,7 +17,7 @@ import { emptyToNull, maxLen, minLen, required } from '../../../lib/validators.t
 import { LngLatItems, toPoint } from '../../resources/components/shared.tsx';
 import { applyNestedErrors, changedFields, topLevel, withoutNulls } from '../forms.ts';
 import { km, UNIT_TYPE_LABELS, UNIT_TYPES } from '../messages.ts';
-import { casList, findChemical, useHazardReference } from '../reference.ts';
+import { casList, chemicalLabel, findChemical, useHazardReference } from '../reference.ts';
 import type { HazardChemical, MajorHazard, MajorHazardReference } from '../types.ts';
 import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 import { GradeTag } from './RiskTags.tsx';
@@ -116,18 +116,23 @@ function bodyOf(v: Values) {
 
 function chemicalOptions(ref: MajorHazardReference | null) {
   if (!ref) return [];
-  // One option per name and alias (液氯, 氯气 and 氯 all find Table 1's 氯).
-  return ref.chemicals.flatMap((c) => [c.name, ...c.aliases].map((name) => ({
-    value: name,
-    search: [c.name, ...c.aliases, ...casList(c)].join(' '),
-    label: (
-      <span data-testid="chemical-option" data-value={name}>
-        {name}
-        {name !== c.name && <Typography.Text type="secondary"> （{c.name}）</Typography.Text>}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {casList(c).join(' / ')} · Q {c.criticalQuantityT} t</Typography.Text>
-      </span>
-    ),
-  })));
+  // One option per name and alias (液氯, 氯气 and 氯 all find Table 1's 氯). The value is the Chinese name
+  // the server matches Table 1 by; in English the chemical's English name is shown (and searched) too.
+  return ref.chemicals.flatMap((c) => {
+    const label = chemicalLabel(c);
+    return [c.name, ...c.aliases].map((name) => ({
+      value: name,
+      search: [c.name, label, ...c.aliases, ...casList(c)].join(' '),
+      label: (
+        <span data-testid="chemical-option" data-value={name}>
+          {name}
+          {label !== c.name ? <Typography.Text type="secondary"> ({label})</Typography.Text>
+            : name !== c.name && <Typography.Text type="secondary"> （{c.name}）</Typography.Text>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {casList(c).join(' / ')} · Q {c.criticalQuantityT} t</Typography.Text>
+        </span>
+      ),
+    }));
+  });
 }
 
 export function MajorHazardFormDrawer({ open, hazard, enterpriseId, onClose, onSaved }: {

@@ -56,7 +56,7 @@ export default function RiskPointsPage() {
       title: t(km.hazardFactors), dataIndex: 'hazardFactors', key: 'hazardFactors', width: 200,
       render: (v: string[]) => <Space size={[0, 4]} wrap>{v.map((f) => <Tag key={f}>{f}</Tag>)}</Space>,
     },
-    { title: t(km.accidentTypes), dataIndex: 'accidentTypes', key: 'accidentTypes', width: 180, render: (v: string[]) => v.map(accidentName).join('、') || '—' },
+    { title: t(km.accidentTypes), dataIndex: 'accidentTypes', key: 'accidentTypes', width: 180, render: (v: string[]) => v.map(accidentName).join(locale === 'en-US' ? ', ' : '、') || '—' },
     { title: t(km.controlMeasures), dataIndex: 'controlMeasures', key: 'controlMeasures', ellipsis: true, width: 200 },
     {
       title: t(km.responsiblePerson), key: 'responsible', width: 130,
