@@ -13,6 +13,7 @@ import { buildApp } from './app.ts';
 import { purgeExpiredSessions } from './modules/auth/service.ts';
 import { notifyExpiring } from './modules/resources/service.ts';
 import { runEscalation } from './modules/hazards/service.ts';
+import { ensureReadingPartitions, runOfflineCheck } from './modules/monitoring/service.ts';
 
 async function open(cfg: Config): Promise<Database> {
   if (!cfg.databaseUrl) assertNotRunning(cfg.dataDir);
@@ -56,6 +57,14 @@ program.command('serve')
     escalations.unref();
     const firstEscalation = setTimeout(escalate, 90_000);
     firstEscalation.unref();
+    // Monitoring: reading partitions months ahead (daily), sensors gone silent (every minute).
+    const partitions = () => void ensureReadingPartitions(db).catch((err: unknown) => app.log.error({ err }, 'reading partitions failed'));
+    partitions();
+    const partitionTimer = setInterval(partitions, 24 * 3600_000);
+    partitionTimer.unref();
+    const offline = () => void runOfflineCheck(db).catch((err: unknown) => app.log.error({ err }, 'offline check failed'));
+    const offlineTimer = setInterval(offline, 60_000);
+    offlineTimer.unref();
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -64,6 +73,8 @@ program.command('serve')
       clearInterval(purge);
       clearInterval(sweeps);
       clearInterval(escalations);
+      clearInterval(partitionTimer);
+      clearInterval(offlineTimer);
       clearTimeout(firstEscalation);
       clearTimeout(firstSweep);
       await app.close();

@@ -166,7 +166,12 @@ async function applyEvent(tx: Db, s: SensorRow, c: AlarmConfig, e: AlarmEvent): 
     case 'recover':
       await tx.query('UPDATE alarm SET recovered_at = to_timestamp($3 / 1000.0), updated_at = now() WHERE sensor_id = $1 AND episode = $2', [s.id, e.episode, e.at]);
       return;
+    case 'back_online':
+      // The offline alarm (raised by the offline job) records its recovery; the case stays open.
+      await tx.query(
+        `UPDATE alarm SET recovered_at = to_timestamp($2 / 1000.0), updated_at = now() WHERE sensor_id = $1 AND level = 'offline' AND recovered_at IS NULL`, [s.id, e.at]);
+      return;
     default:
-      // offline / back online: recorded in the sensor's state; offline alarms come with the offline job.
+      // offline: raised by the offline job (jobs.ts), which sees silence; a reading cannot.
   }
 }

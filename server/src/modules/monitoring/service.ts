@@ -2,3 +2,4 @@
 export * from './sensors.ts';
 export * from './ingest.ts';
 export * from './alarms.ts';
+export * from './jobs.ts';
