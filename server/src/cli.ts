@@ -13,7 +13,7 @@ import { buildApp } from './app.ts';
 import { purgeExpiredSessions } from './modules/auth/service.ts';
 import { notifyExpiring } from './modules/resources/service.ts';
 import { runEscalation } from './modules/hazards/service.ts';
-import { ensureReadingPartitions, runOfflineCheck } from './modules/monitoring/service.ts';
+import { ensureReadingPartitions, runAlarmEscalation, runOfflineCheck } from './modules/monitoring/service.ts';
 
 async function open(cfg: Config): Promise<Database> {
   if (!cfg.databaseUrl) assertNotRunning(cfg.dataDir);
@@ -57,12 +57,15 @@ program.command('serve')
     escalations.unref();
     const firstEscalation = setTimeout(escalate, 90_000);
     firstEscalation.unref();
-    // Monitoring: reading partitions months ahead (daily), sensors gone silent (every minute).
+    // Monitoring: reading partitions months ahead (daily); sensors gone silent and unacknowledged alarms (every minute).
     const partitions = () => void ensureReadingPartitions(db).catch((err: unknown) => app.log.error({ err }, 'reading partitions failed'));
     partitions();
     const partitionTimer = setInterval(partitions, 24 * 3600_000);
     partitionTimer.unref();
-    const offline = () => void runOfflineCheck(db).catch((err: unknown) => app.log.error({ err }, 'offline check failed'));
+    const offline = () => {
+      void runOfflineCheck(db).catch((err: unknown) => app.log.error({ err }, 'offline check failed'));
+      void runAlarmEscalation(db).catch((err: unknown) => app.log.error({ err }, 'alarm escalation failed'));
+    };
     const offlineTimer = setInterval(offline, 60_000);
     offlineTimer.unref();
     let closing = false;

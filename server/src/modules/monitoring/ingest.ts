@@ -145,8 +145,8 @@ async function applyEvent(tx: Db, s: SensorRow, c: AlarmConfig, e: AlarmEvent): 
   switch (e.type) {
     case 'raise': {
       const { rows } = await tx.query<{ id: string }>(
-        `INSERT INTO alarm (sensor_id, episode, level, peak_level, value, threshold, raised_at)
-         VALUES ($1, $2, $3, $3, $4, $5, to_timestamp($6 / 1000.0)) ON CONFLICT (sensor_id, episode) DO NOTHING RETURNING id`,
+        `INSERT INTO alarm (sensor_id, episode, level, peak_level, value, threshold, raised_at, escalation_step)
+         VALUES ($1, $2, $3, $3, $4, $5, to_timestamp($6 / 1000.0), 0) ON CONFLICT (sensor_id, episode) DO NOTHING RETURNING id`,
         [s.id, e.episode, e.level, e.value, thresholdOf(c, e.level), e.at]);
       if (rows[0]) {
         const label = levelLabel(s.type as SensorType, e.level).zh;
