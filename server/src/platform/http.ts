@@ -7,8 +7,8 @@ import type { Database } from './db.ts';
 import { AppError, unauthenticated } from './errors.ts';
 import { pickLocale } from './i18n.ts';
 import type { Permission } from './permissions.ts';
-import { countResource, exportBatches, listResource, MAX_PAGE_SIZE, type ListQuery, type ResourceDef } from './query.ts';
-import { attachmentDisposition, streamXlsx } from './xlsx.ts';
+import { countResource, exportBatches, exportCursor, listResource, MAX_PAGE_SIZE, type ListQuery, type ResourceDef } from './query.ts';
+import { attachmentDisposition, hasCellSql, sheetRowSql, streamXlsx, streamXlsxRendered } from './xlsx.ts';
 import type { Config } from '../config.ts';
 
 declare module 'fastify' {
@@ -134,8 +134,12 @@ export function registerListRoutes<T>(app: FastifyInstance, o: ListRoutesOptions
     reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', attachmentDisposition(`${o.exportName}-${stamp}.xlsx`));
-    const done = streamXlsx<T>(out, o.exportName, o.def.columns, ctx.locale,
-      (add) => exportBatches(ctx.db, ctx.actor, o.def, req.query as ListQuery, add));
+    // Resources whose every column has SQL are rendered by the database (fast for large ledgers).
+    const done = hasCellSql(o.def.columns)
+      ? streamXlsxRendered(out, o.exportName, o.def.columns, ctx.locale,
+        (add) => exportCursor<{ x: string }>(ctx.db, ctx.actor, o.def as ResourceDef<unknown>, req.query as ListQuery, (order) => sheetRowSql(o.def.columns, ctx.locale, order), add))
+      : streamXlsx<T>(out, o.exportName, o.def.columns, ctx.locale,
+        (add) => exportBatches(ctx.db, ctx.actor, o.def, req.query as ListQuery, add));
     done.catch((err: unknown) => { req.log.error({ err }, 'export failed'); out.destroy(err as Error); });
     return reply.send(out);
   });

@@ -48,6 +48,21 @@ export interface ColumnDef {
   /** Export cell formatter; default prints the value. */
   format?: (value: unknown, row: Record<string, unknown>, locale: Locale) => string | number | Date | null;
   width?: number;
+  /**
+   * The cell as SQL over the resource's FROM. When every column of a resource has one, its export
+   * is rendered by the database (platform/xlsx.ts sheetRowSql) — the fast path for large ledgers;
+   * `format` must then show the same thing (a test compares both renderings).
+   */
+  sql?: CellSql;
+}
+
+export interface CellSql {
+  /** The value (per locale when it depends on the language). */
+  expr: string | ((locale: Locale) => string);
+  /** text (default), number, or date (a timestamptz, written as an Excel date in China time). */
+  kind?: 'text' | 'number' | 'date';
+  /** Coded values shown by their label in the user's language. */
+  labels?: Record<string, readonly [string, string]>;
 }
 
 export interface ResourceDef<T> {
@@ -237,11 +252,23 @@ export async function exportRows<T>(db: Db, actor: Actor, def: ResourceDef<T>, q
  * EXPORT_MAX_ROWS (it serves one query at a time, so a long export would stall everyone else).
  */
 export async function exportBatches<T>(db: Db, actor: Actor, def: ResourceDef<T>, query: ListQuery, each: (rows: T[]) => Promise<void> | void, batchSize = EXPORT_BATCH_ROWS): Promise<number> {
+  const map = def.map && !def.exportSelect ? def.map : null;
+  return exportCursor<Record<string, unknown>>(db, actor, def, query, () => def.exportSelect ?? def.select,
+    (rows) => each(map ? rows.map(map) : (rows as T[])), batchSize);
+}
+
+/**
+ * The cursor under exportBatches, with the SELECT list given as a function of the export's ORDER BY
+ * (so a list may number the rows with a window in that order).
+ */
+export async function exportCursor<R>(db: Db, actor: Actor, def: ResourceDef<unknown>, query: ListQuery, select: (order: string) => string,
+  each: (rows: R[]) => Promise<void> | void, batchSize = EXPORT_BATCH_ROWS): Promise<number> {
   const params = new Params();
   const where = buildWhere(def, actor, query, params);
   const max = db.kind === 'pg' ? STREAM_EXPORT_MAX_ROWS : EXPORT_MAX_ROWS;
+  const order = orderBy(def, query.sort);
   return db.transaction(async (tx) => {
-    await tx.query(`DECLARE yj_export NO SCROLL CURSOR FOR SELECT ${def.exportSelect ?? def.select} FROM ${def.from} WHERE ${where} ORDER BY ${orderBy(def, query.sort)} LIMIT ${max}`, params.values);
+    await tx.query(`DECLARE yj_export NO SCROLL CURSOR FOR SELECT ${select(order)} FROM ${def.from} WHERE ${where} ORDER BY ${order} LIMIT ${max}`, params.values);
     let n = 0;
     // The next batch is fetched while this one is written out: the database and the writer overlap.
     const fetch = () => {
@@ -254,7 +281,7 @@ export async function exportBatches<T>(db: Db, actor: Actor, def: ResourceDef<T>
       const { rows } = await next;
       const more = rows.length === batchSize;
       if (more) next = fetch();
-      if (rows.length) await each(rows.map((r) => (def.map && !def.exportSelect ? def.map(r) : (r as T))));
+      if (rows.length) await each(rows as R[]);
       n += rows.length;
       if (!more) break;
     }

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { auditCount, buildTestApp, type Client, type TestApp } from '../../../test/helpers.ts';
 import { demoId } from '../../demo/ids.ts';
 import { runEscalation } from './escalation.ts';
+import { GRADE_LABELS } from './hazards.ts';
+import { HAZARD_STATUS_LABELS } from './rules.ts';
 
 const TIANSHAN = demoId('ent-01'); // 鄯善工业园区
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
@@ -191,5 +193,45 @@ describe('hazards: the closed loop 待整改 → 整改中 → 待验收 → 已
     assert.equal(await level(), 0);
     const { rows } = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'hazard_escalate'", [h.id]);
     assert.equal(rows[0]!.n, 2, 'one audit entry per run that escalated');
+  });
+
+  it('the export rendered by the database shows exactly the ledger: every row and column, in Chinese and in English', async () => {
+    const labels = {
+      grade: GRADE_LABELS,
+      status: Object.fromEntries(Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => [k, [v.zh, v.en]])),
+    } as Record<string, Record<string, [string, string]>>;
+    await report(ent, { title: '防火堤 <破损> & "裂缝" \'东侧\'', description: '文本含 XML 特殊字符' }); // escaped by the database
+    for (const [locale, li] of [['zh-CN', 0], ['en-US', 1]] as const) {
+      const items: Record<string, unknown>[] = [];
+      for (let page = 1; ; page++) {
+        const r = (await admin.get(`/api/v1/hazards?sort=-foundAt&page=${page}&pageSize=100`, { 'accept-language': locale })).json();
+        items.push(...r.items);
+        if (items.length >= r.total) break;
+      }
+      const res = await admin.get('/api/v1/hazards/export.xlsx?sort=-foundAt', { 'accept-language': locale });
+      assert.equal(res.statusCode, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      assert.equal(ws.actualRowCount - 1, items.length, locale);
+      const headers = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+      const col = (name: string) => headers.indexOf(name) + 1;
+      const H = li === 0 ? { code: '隐患编号', ent: '企业/单位', title: '隐患名称', grade: '等级', status: '状态', found: '发现时间', deadline: '整改期限', overdue: '超期' }
+        : { code: 'No.', ent: 'Enterprise', title: 'Hazard', grade: 'Grade', status: 'Status', found: 'Found at', deadline: 'Deadline', overdue: 'Overdue' };
+      const china = (iso: string | null) => (iso ? Math.round((new Date(iso).getTime() + 8 * 3_600_000) / 1000) : null);
+      const cellTime = (v: unknown) => (v instanceof Date ? Math.round(v.getTime() / 1000) : null);
+      items.forEach((h, i) => {
+        const row = ws.getRow(i + 2);
+        const at = `${locale} row ${i + 2} (${String(h.code)})`;
+        assert.equal(row.getCell(col(H.code)).value, h.code, at);
+        assert.equal(row.getCell(col(H.ent)).value ?? null, h.enterpriseName ?? null, at);
+        assert.equal(row.getCell(col(H.title)).value, h.title, at);
+        assert.equal(row.getCell(col(H.grade)).value, labels.grade![String(h.grade)]![li], at);
+        assert.equal(row.getCell(col(H.status)).value, labels.status![String(h.status)]![li], at);
+        assert.equal(cellTime(row.getCell(col(H.found)).value), china(h.foundAt as string), at);
+        assert.equal(cellTime(row.getCell(col(H.deadline)).value), china(h.deadline as string | null), at);
+        assert.equal(row.getCell(col(H.overdue)).value ?? null, h.overdue ? (li === 0 ? '是' : 'yes') : null, at);
+      });
+    }
   });
 });
