@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react';
 import {
-  AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, BookOutlined, CarOutlined, DatabaseOutlined, EnvironmentOutlined, GlobalOutlined,
-  HomeOutlined, KeyOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined,
+  AlertOutlined, ApartmentOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BellOutlined, BookOutlined, CarOutlined, DashboardOutlined,
+  DatabaseOutlined, EnvironmentOutlined, ExperimentOutlined, FileSearchOutlined, FundOutlined, GlobalOutlined, HeatMapOutlined, HomeOutlined, KeyOutlined,
+  NotificationOutlined, OrderedListOutlined, SafetyOutlined, ScheduleOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, WarningOutlined,
 } from '@ant-design/icons';
+import { checknav, hnav } from '../domains/hazards/messages.ts';
+import { monnav } from '../domains/monitoring/messages.ts';
 import { rnav } from '../domains/resources/messages.ts';
-import { FundOutlined } from '@ant-design/icons';
 import { snav } from '../domains/resources/messages-shelters.ts';
 import { risknav } from '../domains/risks/messages.ts';
-import { checknav, hnav } from '../domains/hazards/messages.ts';
-import { BarChartOutlined, FileSearchOutlined, NotificationOutlined, OrderedListOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { BankOutlined, ExperimentOutlined, HeatMapOutlined, WarningOutlined } from '@ant-design/icons';
+
 import type { Msg } from '../lib/i18n.tsx';
 import { shell } from './messages.ts';
 
@@ -65,6 +65,14 @@ export const NAV: NavGroup[] = [
       { path: '/hazards/check-templates', label: checknav.templates, icon: <OrderedListOutlined />, permission: 'risks:read', testId: 'nav-check-templates' },
       { path: '/hazards/stats', label: hnav.stats, icon: <BarChartOutlined />, permission: 'risks:read', testId: 'nav-hazard-stats' },
       { path: '/hazards/reports', label: hnav.reports, icon: <NotificationOutlined />, permission: 'risks:read', testId: 'nav-reports' },
+    ],
+  },
+  {
+    key: 'monitoring',
+    label: monnav.group,
+    items: [
+      { path: '/monitoring/sensors', label: monnav.sensors, icon: <DashboardOutlined />, permission: 'monitoring:read', testId: 'nav-sensors' },
+      { path: '/monitoring/alarms', label: monnav.alarms, icon: <BellOutlined />, permission: 'monitoring:read', testId: 'nav-alarms' },
     ],
   },
   {

@@ -31,6 +31,8 @@ const HazardStatsPage = lazy(() => import('../domains/hazards/pages/HazardStatsP
 const ReportsPage = lazy(() => import('../domains/hazards/pages/ReportsPage.tsx'));
 const ChecksPage = lazy(() => import('../domains/hazards/pages/ChecksPage.tsx'));
 const CheckTemplatesPage = lazy(() => import('../domains/hazards/pages/CheckTemplatesPage.tsx'));
+const SensorsPage = lazy(() => import('../domains/monitoring/pages/SensorsPage.tsx'));
+const AlarmsPage = lazy(() => import('../domains/monitoring/pages/AlarmsPage.tsx'));
 const PublicReportPage = lazy(() => import('../domains/hazards/pages/PublicReportPage.tsx'));
 
 export function AppRoutes() {
@@ -65,6 +67,8 @@ export function AppRoutes() {
         <Route path="hazards/reports" element={<RequirePermission permission="risks:read"><ReportsPage /></RequirePermission>} />
         <Route path="hazards/checks" element={<RequirePermission permission="risks:read"><ChecksPage /></RequirePermission>} />
         <Route path="hazards/check-templates" element={<RequirePermission permission="risks:read"><CheckTemplatesPage /></RequirePermission>} />
+        <Route path="monitoring/sensors" element={<RequirePermission permission="monitoring:read"><SensorsPage /></RequirePermission>} />
+        <Route path="monitoring/alarms" element={<RequirePermission permission="monitoring:read"><AlarmsPage /></RequirePermission>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
