@@ -49,6 +49,12 @@ export const IngestResultSchema = Type.Object({
 });
 export type IngestResult = Static<typeof IngestResultSchema>;
 
+/** Whether a token belongs to at least one sensor (checked before the body is looked at). */
+export async function isDeviceToken(db: Db, token: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM sensor WHERE device_token_hash = $1 LIMIT 1', [hashToken(token)]);
+  return rows.length > 0;
+}
+
 interface SensorRow {
   id: string; code: string; name: string; type: string; org_id: string | null; region_code: string; enabled: boolean; mine: boolean;
   low_low: number | null; low: number | null; high: number | null; high_high: number | null; deadband: number; min_duration_sec: number; offline_timeout_sec: number;

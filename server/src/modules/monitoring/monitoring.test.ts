@@ -66,8 +66,9 @@ describe('monitoring: sensors, HTTP ingestion, threshold alarms', () => {
     const noToken = await t.app.inject({ method: 'POST', url: '/api/v1/ingest/readings', payload: { readings: [{ sensor: code, ts: at(60), value: 5 }] } });
     assert.equal(noToken.statusCode, 401);
     const other = (await park.post('/api/v1/sensors', { code: 'TS-TT-1', name: '另一设备温度', type: 'temperature', enterpriseId: TIANSHAN })).json();
+    const first = at(120);
     const batch = [
-      { sensor: code, ts: at(120), value: 5.0 },
+      { sensor: code, ts: first, value: 5.0 },
       { sensor: code, ts: Date.now() - 110_000, value: '5.1' },
       { sensor: 'NO-SUCH', ts: at(100), value: 1 },
       { sensor: other.code, ts: at(100), value: 20 },
@@ -75,7 +76,7 @@ describe('monitoring: sensors, HTTP ingestion, threshold alarms', () => {
       { sensor: code, ts: new Date(Date.now() + 3_600_000).toISOString(), value: 5 },
       { sensor: code, ts: 'yesterday', value: 5 },
       { sensor: code, ts: at(80), value: 5, quality: 'excellent' },
-      { sensor: code, ts: at(120), value: 5.0 },
+      { sensor: code, ts: first, value: 5.0 },
     ];
     const r = await ingest(batch);
     assert.equal(r.statusCode, 200, r.body);

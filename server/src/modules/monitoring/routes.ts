@@ -5,7 +5,7 @@ import { ctxOf, IdParams, registerListRoutes } from '../../platform/http.ts';
 import { pickLocale } from '../../platform/i18n.ts';
 import {
   actOnAlarm, AlarmActionSchema, AlarmEventSchema, AlarmSchema, alarmsResource, alarmTimeline, getAlarm, type AlarmActionInput,
-  createSensor, getSensor, hashToken, IngestBodySchema, IngestResultSchema, ingestReadings, SensorCreateSchema, SensorSchema, sensorsResource, SensorUpdateSchema, updateSensor,
+  createSensor, getSensor, IngestBodySchema, isDeviceToken, IngestResultSchema, ingestReadings, SensorCreateSchema, SensorSchema, sensorsResource, SensorUpdateSchema, updateSensor,
   type IngestBody, type SensorCreate, type SensorUpdate,
 } from './service.ts';
 
@@ -61,8 +61,7 @@ export async function monitoringRoutes(app: FastifyInstance): Promise<void> {
       const token = deviceToken(req.headers);
       const en = pickLocale(req.headers['accept-language']) === 'en-US';
       if (!token) throw new AppError(401, 'unauthenticated', { detail: en ? 'a device token is required' : '缺少设备令牌' });
-      const { rows } = await app.db.query('SELECT 1 FROM sensor WHERE device_token_hash = $1 LIMIT 1', [hashToken(token)]);
-      if (!rows.length) throw new AppError(401, 'unauthenticated', { detail: en ? 'unknown device token' : '设备令牌无效' });
+      if (!(await isDeviceToken(app.db, token))) throw new AppError(401, 'unauthenticated', { detail: en ? 'unknown device token' : '设备令牌无效' });
     },
   }, async (req) => ingestReadings(app.db, deviceToken(req.headers)!, req.body as IngestBody, pickLocale(req.headers['accept-language'])));
 }
