@@ -50,8 +50,8 @@ export interface ColumnDef {
   width?: number;
   /**
    * The cell as SQL over the resource's FROM. When every column of a resource has one, its export
-   * is rendered by the database (platform/xlsx.ts sheetRowSql) — the fast path for large ledgers;
-   * `format` must then show the same thing (a test compares both renderings).
+   * is rendered by the database (platform/xlsx.ts sheetRowSql) — the fast path for large ledgers —
+   * and `format` is not used.
    */
   sql?: CellSql;
 }
@@ -82,12 +82,6 @@ export interface ResourceDef<T> {
   /** Extra fixed condition (e.g. soft-delete). */
   where?: string;
   columns: ColumnDef[];
-  /**
-   * SELECT list for exports when the full one is costly (per-row GeoJSON, sub-queries the export
-   * columns do not show): it must alias every key of `columns`. Rows from it skip `map` (the column
-   * formatters read the raw values).
-   */
-  exportSelect?: string;
   map?: (row: Record<string, unknown>) => T;
 }
 
@@ -252,8 +246,8 @@ export async function exportRows<T>(db: Db, actor: Actor, def: ResourceDef<T>, q
  * EXPORT_MAX_ROWS (it serves one query at a time, so a long export would stall everyone else).
  */
 export async function exportBatches<T>(db: Db, actor: Actor, def: ResourceDef<T>, query: ListQuery, each: (rows: T[]) => Promise<void> | void, batchSize = EXPORT_BATCH_ROWS): Promise<number> {
-  const map = def.map && !def.exportSelect ? def.map : null;
-  return exportCursor<Record<string, unknown>>(db, actor, def, query, () => def.exportSelect ?? def.select,
+  const map = def.map;
+  return exportCursor<Record<string, unknown>>(db, actor, def, query, () => def.select,
     (rows) => each(map ? rows.map(map) : (rows as T[])), batchSize);
 }
 

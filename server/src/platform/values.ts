@@ -15,16 +15,8 @@ export function isoDate(v: unknown): string | null {
   return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
 }
 
-/**
- * An export cell's date: a Date from the database, an ISO string from a mapped row, or epoch
- * milliseconds (an export SELECT may read `EPOCH_MS(col)` to spare the driver parsing timestamp
- * text, which was a tenth of a large export's time); null when empty.
- */
+/** An export cell's date (a Date from the database, or an ISO string from a mapped row); null when empty. */
 export function dateCell(v: unknown): Date | null {
   if (v === null || v === undefined || v === '') return null;
-  if (v instanceof Date) return v;
-  return new Date(typeof v === 'number' ? v : String(v));
+  return v instanceof Date ? v : new Date(String(v));
 }
-
-/** SQL: a timestamptz as epoch milliseconds (float8, a JS number), for dateCell. */
-export const EPOCH_MS = (col: string) => `(EXTRACT(EPOCH FROM ${col}) * 1000)::float8`;

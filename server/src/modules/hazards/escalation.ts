@@ -2,7 +2,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { systemActor } from '../../platform/actor.ts';
 import type { Db } from '../../platform/db.ts';
 import { notify } from '../notifications/service.ts';
-import { activeUserIds, type Audience } from '../users/service.ts';
+import { audienceLookup, type Audience } from '../users/service.ts';
 import { DEFAULT_ESCALATION_STEPS, escalationsDue, type EscalationStep, type EscalationTarget } from './rules.ts';
 import { readSetting } from '../../platform/settings.ts';
 
@@ -32,13 +32,7 @@ const audience = (target: EscalationTarget, h: { org_id: string | null; region_c
  */
 export async function runEscalation(db: Db, now = new Date(), batch = 200): Promise<number> {
   const steps = await escalationSteps(db);
-  // One lookup per audience per run: many overdue hazards share a unit, a township, the bureau.
-  const cache = new Map<string, Promise<string[]>>();
-  const recipients = (tx: Db, a: Audience) => {
-    const key = JSON.stringify(a);
-    if (!cache.has(key)) cache.set(key, activeUserIds(tx, a));
-    return cache.get(key)!;
-  };
+  const recipients = audienceLookup(); // one lookup per audience per run
   let sent = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {

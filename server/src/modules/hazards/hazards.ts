@@ -4,13 +4,12 @@ import { write, type ServiceCtx } from '../../platform/context.ts';
 import { AppError, notFound, outOfScope, validationFailed } from '../../platform/errors.ts';
 import { asGeoJson, GeoPointSchema, optionalPointSql } from '../../platform/geo.ts';
 import { getResource, Params, scopeCondition, type ResourceDef } from '../../platform/query.ts';
-import { dateCell, EPOCH_MS, isoDate, isoTime, nullable } from '../../platform/values.ts';
+import { isoDate, isoTime, nullable } from '../../platform/values.ts';
 import { listAttachments } from '../attachments/service.ts';
 import { getEnterprise } from './enterprises.ts';
 import {
   HAZARD_ACTION_LABELS, HAZARD_STATUS_LABELS, HAZARD_STATUSES, transition, type HazardAction, type HazardRole, type HazardState, type TreatmentPlan,
 } from './rules.ts';
-import { pickLabel } from '../../platform/i18n.ts';
 
 // Hidden hazards (隐患) and their closed loop. The pure state machine (who may do what, 五到位 for
 // 重大隐患, deadlines) is rules.ts; this file loads the hazard under a row lock, asks the rules, and
@@ -38,7 +37,8 @@ const PlanSchema = Type.Object({
 }, { additionalProperties: false });
 type PlanJson = Static<typeof PlanSchema>;
 
-const STATUS_LABEL_PAIRS: Record<string, [string, string]> = Object.fromEntries(Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => [k, [v.zh, v.en]]));
+/** The closed loop's status labels as [zh, en] pairs (the shape export labels and SQL CASE labels take). */
+export const STATUS_LABEL_PAIRS: Record<string, [string, string]> = Object.fromEntries(Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => [k, [v.zh, v.en]]));
 
 export const OVERDUE_SQL = "(h.status IN ('pending','rectifying') AND h.deadline IS NOT NULL AND h.deadline < now())";
 
@@ -63,8 +63,6 @@ export const hazardsResource: ResourceDef<Hazard> = {
     h.category, h.grade, h.source, h.found_by_name AS "foundByName", h.found_at AS "foundAt", ${asGeoJson('h.location')} AS location, h.status, h.deadline,
     ${OVERDUE_SQL} AS overdue, h.plan, h.escalation_level AS "escalationLevel", h.supervising_org_id AS "supervisingOrgId", s.name AS "supervisingOrgName", h.supervision_deadline AS "supervisionDeadline",
     h.submitted_at AS "submittedAt", h.closed_at AS "closedAt", h.is_demo AS "isDemo", h.created_at AS "createdAt", h.updated_at AS "updatedAt"`,
-  exportSelect: `h.code, o.name AS "enterpriseName", r.name AS "regionName", h.title, h.grade, h.category, h.source, ${EPOCH_MS('h.found_at')} AS "foundAt",
-    h.status, ${EPOCH_MS('h.deadline')} AS deadline, ${OVERDUE_SQL} AS overdue, s.name AS "supervisingOrgName"`,
   idColumn: 'h.id',
   // Township by area, the enterprise its own, regulators the hazards of enterprises in their industries.
   scope: { region: 'h.region_code', org: 'h.org_id', industry: (p) => `o.industry_codes && ${p}` },
@@ -89,13 +87,13 @@ export const hazardsResource: ResourceDef<Hazard> = {
     { key: 'enterpriseName', zh: '企业/单位', en: 'Enterprise', width: 32, sql: { expr: 'o.name' } },
     { key: 'regionName', zh: '所属区域', en: 'Region', sql: { expr: 'r.name' } },
     { key: 'title', zh: '隐患名称', en: 'Hazard', width: 30, sql: { expr: 'h.title' } },
-    { key: 'grade', zh: '等级', en: 'Grade', format: (v, _r, l) => pickLabel(GRADE_LABELS, v, l), sql: { expr: 'h.grade', labels: GRADE_LABELS } },
-    { key: 'category', zh: '类别', en: 'Category', format: (v, _r, l) => pickLabel(CATEGORY_LABELS, v, l), sql: { expr: 'h.category', labels: CATEGORY_LABELS } },
-    { key: 'source', zh: '来源', en: 'Source', format: (v, _r, l) => pickLabel(SOURCE_LABELS, v, l), sql: { expr: 'h.source', labels: SOURCE_LABELS } },
-    { key: 'foundAt', zh: '发现时间', en: 'Found at', format: dateCell, sql: { expr: 'h.found_at', kind: 'date' } },
-    { key: 'status', zh: '状态', en: 'Status', format: (v, _r, l) => pickLabel(STATUS_LABEL_PAIRS, v, l), sql: { expr: 'h.status', labels: STATUS_LABEL_PAIRS } },
-    { key: 'deadline', zh: '整改期限', en: 'Deadline', format: dateCell, sql: { expr: 'h.deadline', kind: 'date' } },
-    { key: 'overdue', zh: '超期', en: 'Overdue', format: (v, _r, l) => (v ? (l === 'en-US' ? 'yes' : '是') : ''),
+    { key: 'grade', zh: '等级', en: 'Grade', sql: { expr: 'h.grade', labels: GRADE_LABELS } },
+    { key: 'category', zh: '类别', en: 'Category', sql: { expr: 'h.category', labels: CATEGORY_LABELS } },
+    { key: 'source', zh: '来源', en: 'Source', sql: { expr: 'h.source', labels: SOURCE_LABELS } },
+    { key: 'foundAt', zh: '发现时间', en: 'Found at', sql: { expr: 'h.found_at', kind: 'date' } },
+    { key: 'status', zh: '状态', en: 'Status', sql: { expr: 'h.status', labels: STATUS_LABEL_PAIRS } },
+    { key: 'deadline', zh: '整改期限', en: 'Deadline', sql: { expr: 'h.deadline', kind: 'date' } },
+    { key: 'overdue', zh: '超期', en: 'Overdue',
       sql: { expr: (l) => `CASE WHEN ${OVERDUE_SQL} THEN '${l === 'en-US' ? 'yes' : '是'}' END` } },
     { key: 'supervisingOrgName', zh: '挂牌督办单位', en: 'Supervised by', sql: { expr: 's.name' } },
   ],

@@ -3,8 +3,8 @@ import type { ServiceCtx } from '../../platform/context.ts';
 import { validationFailed } from '../../platform/errors.ts';
 import { Params, scopeCondition } from '../../platform/query.ts';
 import { nullable } from '../../platform/values.ts';
-import { GRADE_LABELS, hazardsResource, OVERDUE_SQL, SOURCE_LABELS } from './hazards.ts';
-import { HAZARD_STATUS_LABELS, HAZARD_STATUSES } from './rules.ts';
+import { GRADE_LABELS, hazardsResource, OVERDUE_SQL, SOURCE_LABELS, STATUS_LABEL_PAIRS } from './hazards.ts';
+import { HAZARD_STATUSES } from './rules.ts';
 
 // Hazard statistics (统计分析): found, closed, closure rate, open, overdue and average days to close,
 // by one dimension or two (e.g. 乡镇 × 状态), in the actor's scope.
@@ -73,7 +73,7 @@ function present(d: Dimension, i: number, en: boolean): { key: string; name: str
                LEFT JOIN region tw${i} ON tw${i}.parent_code IN (SELECT code FROM region WHERE parent_code IS NULL) AND hr${i}.path LIKE tw${i}.path || '%'` };
     case 'grade': return { key: raw, name: caseLabel(GRADE_LABELS), join: '' };
     case 'status': // in the order of the closed loop, not of the alphabet
-      return { key: raw, name: caseLabel(Object.fromEntries(Object.entries(HAZARD_STATUS_LABELS).map(([k, v]) => [k, [v.zh, v.en]]))), join: '',
+      return { key: raw, name: caseLabel(STATUS_LABEL_PAIRS), join: '',
         order: `array_position(ARRAY[${HAZARD_STATUSES.map((x) => `'${x}'`).join(',')}], ${raw})` };
     case 'source': return { key: raw, name: caseLabel(SOURCE_LABELS), join: '' };
     case 'month': return { key: raw, name: raw, join: '' };

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Locale } from '../../platform/i18n.ts';
 import { notify } from '../notifications/service.ts';
 import { activeUserIds } from '../users/service.ts';
-import { hashToken } from './sensors.ts';
+import { hashToken, ownerAudience } from './sensors.ts';
 import { evaluate, levelLabel, type AlarmConfig, type AlarmEvent, type AlarmLevel, type SensorAlarmState, type SensorType } from './rules.ts';
 
 // Ingestion (数据接入): a device posts a batch of readings with its token. Each reading is checked
@@ -104,22 +104,22 @@ export async function ingestReadings(db: Db, token: string, body: IngestBody, lo
          RETURNING sensor_id, (EXTRACT(EPOCH FROM ts) * 1000)::bigint::text AS ms`,
         [good.map((g) => g.sensor.id), good.map((g) => g.ts), good.map((g) => g.value), good.map((g) => g.quality)]);
       const stored = new Set(inserted.map((r) => `${r.sensor_id}|${r.ms}`));
+      // Alarm evaluation, one sensor at a time in id order (a fixed lock order for every writer).
+      const perSensor = new Map<string, typeof good>();
       for (const g of good) {
         if (!stored.has(`${g.sensor.id}|${g.ts}`)) {
-          const res = results.find((x) => x.index === g.index)!;
-          res.status = 'duplicate';
+          results[g.index]!.status = 'duplicate'; // results[i] is reading i's verdict
+          continue;
         }
+        const list = perSensor.get(g.sensor.id);
+        if (list) list.push(g);
+        else perSensor.set(g.sensor.id, [g]);
       }
-      const fresh = good.filter((g) => stored.has(`${g.sensor.id}|${g.ts}`));
-      // Alarm evaluation, one sensor at a time in id order (a fixed lock order for every writer).
-      const perSensor = new Map<string, typeof fresh>();
-      for (const g of fresh) perSensor.set(g.sensor.id, [...(perSensor.get(g.sensor.id) ?? []), g]);
       for (const id of [...perSensor.keys()].sort()) {
         await applyReadings(tx, perSensor.get(id)!.sort((a, b) => a.ts - b.ts));
       }
     });
   }
-  results.sort((a, b) => a.index - b.index);
   const count = (s: string) => results.filter((r) => r.status === s).length;
   return { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results };
 }
@@ -156,8 +156,7 @@ async function applyEvent(tx: Db, s: SensorRow, c: AlarmConfig, e: AlarmEvent): 
         [s.id, e.episode, e.level, e.value, thresholdOf(c, e.level), e.at]);
       if (rows[0]) {
         const label = levelLabel(s.type as SensorType, e.level).zh;
-        const users = s.org_id ? await activeUserIds(tx, { orgId: s.org_id }) : await activeUserIds(tx, { supervisorsOf: { regionCode: s.region_code, orgId: null } });
-        await notify(tx, users, { title: `监测报警：${s.name}（${s.code}）${label}`, body: `测量值 ${e.value}，阈值 ${thresholdOf(c, e.level) ?? '—'}`, link: `/monitoring/alarms?open=${rows[0].id}` });
+        await notify(tx, await activeUserIds(tx, ownerAudience(s)), { title: `监测报警：${s.name}（${s.code}）${label}`, body: `测量值 ${e.value}，阈值 ${thresholdOf(c, e.level) ?? '—'}`, link: `/monitoring/alarms?open=${rows[0].id}` });
       }
       return;
     }

@@ -3,11 +3,12 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { readSetting } from '../../platform/settings.ts';
 import { notify } from '../notifications/service.ts';
-import { activeUserIds, type Audience } from '../users/service.ts';
+import { activeUserIds, audienceLookup, type Audience } from '../users/service.ts';
 import {
   ALARM_ESCALATION_TARGET_LABELS, checkEscalationSteps, checkOffline, DEFAULT_ALARM_ESCALATION_STEPS, dueSteps,
   type AlarmEscalationStep, type AlarmEscalationTarget, type SensorAlarmState,
 } from './rules.ts';
+import { ownerAudience } from './sensors.ts';
 
 // Monitoring jobs, durable and safe with several server processes (state lives in the database;
 // rows are claimed with FOR UPDATE SKIP LOCKED inside one transaction per batch):
@@ -51,8 +52,7 @@ export async function runOfflineCheck(db: Db, now = new Date(), batch = 500): Pr
           `INSERT INTO alarm (sensor_id, episode, level, peak_level, raised_at, escalation_step)
            SELECT $1, coalesce(min(episode) FILTER (WHERE episode < 0), 0) - 1, 'offline', 'offline', $2::timestamptz, 0 FROM alarm WHERE sensor_id = $1
            RETURNING id`, [s.id, now.toISOString()]);
-        const users = s.org_id ? await activeUserIds(tx, { orgId: s.org_id }) : await activeUserIds(tx, { supervisorsOf: { regionCode: s.region_code, orgId: null } });
-        await notify(tx, users, { title: `监测点离线：${s.name}（${s.code}）`, body: `超过 ${Math.round(s.offline_timeout_sec / 60)} 分钟无数据`, link: `/monitoring/alarms?open=${a[0]!.id}` });
+        await notify(tx, await activeUserIds(tx, ownerAudience(s)), { title: `监测点离线：${s.name}（${s.code}）`, body: `超过 ${Math.round(s.offline_timeout_sec / 60)} 分钟无数据`, link: `/monitoring/alarms?open=${a[0]!.id}` });
         made++;
       }
       return { rows: made, last: rows.length === batch ? rows[rows.length - 1]!.id : null };
@@ -73,13 +73,14 @@ export async function alarmEscalationSteps(db: Db): Promise<readonly AlarmEscala
 }
 
 const alarmAudience = (target: AlarmEscalationTarget, a: { org_id: string | null; region_code: string }): Audience =>
-  target === 'owner' ? (a.org_id ? { orgId: a.org_id } : { supervisorsOf: { regionCode: a.region_code, orgId: null } })
+  target === 'owner' ? ownerAudience(a)
     : target === 'regulator_township' ? { supervisorsOf: { regionCode: a.region_code, orgId: a.org_id } }
       : { countyRoles: ['duty_officer', 'bureau_staff'] };
 
 /** One run at `now`: every unacknowledged alarm whose next steps are due gets their notices. Returns the steps sent. */
 export async function runAlarmEscalation(db: Db, now = new Date(), batch = 200): Promise<number> {
   const steps = await alarmEscalationSteps(db);
+  const recipients = audienceLookup(); // one lookup per audience per run
   let sent = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
@@ -96,7 +97,7 @@ export async function runAlarmEscalation(db: Db, now = new Date(), batch = 200):
         if (!due.length) continue;
         const minutes = Math.floor((now.getTime() - new Date(a.raised_at).getTime()) / 60_000);
         for (const { step } of due) {
-          await notify(tx, await activeUserIds(tx, alarmAudience(step.notify, a)), {
+          await notify(tx, await recipients(tx, alarmAudience(step.notify, a)), {
             title: `报警 ${minutes} 分钟未确认：${a.name}（${a.code}）`,
             body: `报警已 ${minutes} 分钟无人确认，现通知${ALARM_ESCALATION_TARGET_LABELS[step.notify].zh}。`,
             link: `/monitoring/alarms?open=${a.id}`,

@@ -8,6 +8,7 @@ import { getResource, type ResourceDef } from '../../platform/query.ts';
 import { isoTime, nullable } from '../../platform/values.ts';
 import { pickLabel } from '../../platform/i18n.ts';
 import { getEnterprise } from '../hazards/service.ts';
+import type { Audience } from '../users/service.ts';
 import {
   DEFAULT_ALARM_TIMING, initialSensorState, SENSOR_TYPE_CATALOGUE, SENSOR_TYPES, validateAlarmConfig, type AlarmConfig, type SensorType,
 } from './rules.ts';
@@ -113,6 +114,10 @@ export const SensorUpdateSchema = Type.Object({
 }, { additionalProperties: false });
 export type SensorUpdate = Static<typeof SensorUpdateSchema>;
 
+/** Who a sensor's alarms go to first: its enterprise's accounts, or for a station the offices above its region. */
+export const ownerAudience = (s: { org_id: string | null; region_code: string }): Audience =>
+  s.org_id ? { orgId: s.org_id } : { supervisorsOf: { regionCode: s.region_code, orgId: null } };
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function configProblems(c: AlarmConfig, en: boolean): FieldError[] {
@@ -141,10 +146,10 @@ export async function createSensor(ctx: ServiceCtx, input: SensorCreate): Promis
   let token: string | null = randomBytes(24).toString('base64url');
   let tokenHash = hashToken(token);
   if (input.sameDeviceAs) {
+    // The peer must be a sensor the caller can see (scoped read), then its device's token is shared.
+    if (!(await getResource(ctx.db, ctx.actor, sensorsResource, input.sameDeviceAs))) throw validationFailed([{ path: 'sameDeviceAs', message: en ? 'no such sensor' : '监测点不存在' }]);
     const { rows } = await ctx.db.query<{ h: string }>('SELECT device_token_hash AS h FROM sensor WHERE id = $1', [input.sameDeviceAs]);
-    const peer = rows[0] ? await getSensor(ctx, input.sameDeviceAs).catch(() => null) : null;
-    if (!peer || !rows[0]) throw validationFailed([{ path: 'sameDeviceAs', message: en ? 'no such sensor' : '监测点不存在' }]);
-    tokenHash = rows[0].h;
+    tokenHash = rows[0]!.h;
     token = null; // the device already has its token
   }
   const id = await write(ctx, async (tx, audit) => {

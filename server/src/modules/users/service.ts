@@ -278,3 +278,17 @@ export async function activeUserIds(db: Db, a: Audience): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(sql, params);
   return rows.map((r) => r.id);
 }
+
+/**
+ * activeUserIds with a memory for one job run: many notices of a run share an audience (a unit, a
+ * township, the bureau), so each is looked up once. Make a new one per run (accounts change).
+ */
+export function audienceLookup(): (db: Db, a: Audience) => Promise<string[]> {
+  const seen = new Map<string, Promise<string[]>>();
+  return (db, a) => {
+    const key = JSON.stringify(a);
+    let ids = seen.get(key);
+    if (!ids) seen.set(key, (ids = activeUserIds(db, a)));
+    return ids;
+  };
+}
