@@ -25,22 +25,42 @@ export function useOrgs(filter: Record<string, string> = {}): { orgs: Org[]; loa
   return { orgs, loading };
 }
 
-export function OrgSelect({ excludeId, value, ...props }: SelectProps<string | null> & { excludeId?: string }) {
-  const { orgs, loading } = useOrgs();
-  const [found, setFound] = useState<Org[] | null>(null);
+type Named = { id: string; name: string };
+
+/**
+ * A picker over a scoped list endpoint (its first 200 by name, then a server-side search `q` as the
+ * user types, and the current value's name fetched from `${endpoint}/${id}` when it lies beyond the
+ * first page). OrgSelect and the risks domain's EnterpriseSelect are this over their endpoints.
+ */
+export function RecordSelect({ endpoint, excludeId, value, ...props }: SelectProps<string | null> & { endpoint: string; excludeId?: string }) {
+  const [items, setItems] = useState<Named[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [found, setFound] = useState<Named[] | null>(null);
   const [searching, setSearching] = useState(false);
-  const [selected, setSelected] = useState<Org | null>(null);
+  const [selected, setSelected] = useState<Named | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // The current value may lie beyond the first page: fetch its name once.
   useEffect(() => {
-    if (!value || orgs.some((o) => o.id === value) || selected?.id === value) return;
     let live = true;
-    api.get<Org>(`/api/v1/orgs/${value}`).then((o) => live && setSelected(o)).catch(() => undefined);
+    setLoading(true);
+    api.get<Page<Named>>(endpoint, { pageSize: 200, sort: 'name' })
+      .then((r) => live && setItems(r.items))
+      .catch(() => live && setItems([]))
+      .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [value, orgs, selected]);
+  }, [endpoint]);
+
+  // The current value may lie beyond the first page: fetch its name once.
+  useEffect(() => {
+    if (!value || items.some((o) => o.id === value) || selected?.id === value) return;
+    let live = true;
+    api.get<Named>(`${endpoint}/${value}`).then((o) => live && setSelected(o)).catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [endpoint, value, items, selected]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -52,7 +72,7 @@ export function OrgSelect({ excludeId, value, ...props }: SelectProps<string | n
     }
     timer.current = setTimeout(() => {
       setSearching(true);
-      api.get<Page<Org>>('/api/v1/orgs', { q: q.trim(), pageSize: 50, sort: 'name' })
+      api.get<Page<Named>>(endpoint, { q: q.trim(), pageSize: 50, sort: 'name' })
         .then((r) => setFound(r.items))
         .catch(() => setFound([]))
         .finally(() => setSearching(false));
@@ -60,10 +80,10 @@ export function OrgSelect({ excludeId, value, ...props }: SelectProps<string | n
   };
 
   const options = useMemo(() => {
-    const list = [...(found ?? orgs)];
+    const list = [...(found ?? items)];
     if (selected && !list.some((o) => o.id === selected.id)) list.unshift(selected);
     return list.filter((o) => o.id !== excludeId).map((o) => ({ value: o.id, label: o.name }));
-  }, [found, orgs, selected, excludeId]);
+  }, [found, items, selected, excludeId]);
 
   return (
     <Select<string | null>
@@ -78,4 +98,8 @@ export function OrgSelect({ excludeId, value, ...props }: SelectProps<string | n
       {...props}
     />
   );
+}
+
+export function OrgSelect(props: SelectProps<string | null> & { excludeId?: string }) {
+  return <RecordSelect endpoint="/api/v1/orgs" {...props} />;
 }
